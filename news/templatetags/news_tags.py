@@ -1,0 +1,51 @@
+from django import template
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from ..models import Article, Category
+
+register = template.Library()
+
+
+@register.inclusion_tag("news/includes/category_nav.html", takes_context=True)
+def category_nav(context):
+    """Render the main navigation: one link per category."""
+    return {
+        "categories": Category.objects.only("name", "slug"),
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("news/includes/featured.html")
+def featured_articles(count=5):
+    """Render the "Tin nổi bật" block."""
+    articles = Article.objects.listed().filter(is_featured=True)[:count]
+    return {"articles": articles}
+
+
+@register.inclusion_tag("news/includes/category_blocks.html")
+def category_blocks(per_category=4):
+    """Render the latest articles of every category, in one query."""
+    ranked = (
+        Article.objects.listed()
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("category"),
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=per_category)
+        .order_by("category__order", "category__name", "rank")
+    )
+    blocks = {}
+    for article in ranked:
+        blocks.setdefault(article.category, []).append(article)
+    return {"blocks": blocks.items()}
+
+
+@register.inclusion_tag("news/includes/most_read.html")
+def most_read(count=5):
+    """Render the most-read published articles for the side column."""
+    articles = Article.objects.listed().order_by("-view_count", "-published_at")[:count]
+    return {"articles": articles}

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "news"
+
+urlpatterns = [
+    path("", views.article_list, name="list"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("<slug:slug>/", views.category_detail, name="category"),
+    path("<slug:slug>/rss/", feeds.CategoryFeed(), name="category_feed"),
+    path("<slug:category>/<slug:slug>/", views.article_detail, name="article"),
+]

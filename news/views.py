@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
+
+
+def _page(request, queryset):
+    """Return the requested page of queryset; a bad page number answers 404."""
+    paginator = Paginator(queryset, settings.NEWS_PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page", "1"))
+    except InvalidPage as error:
+        raise Http404("Không có trang này.") from error
+
+
+def article_list(request):
+    """List every published article, newest first."""
+    page_obj = _page(request, Article.objects.listed())
+    return render(request, "news/article_list.html", {"page_obj": page_obj})
+
+
+def category_detail(request, slug):
+    """List a category's published articles; an old slug redirects."""
+    category = Category.objects.filter(slug=slug).first()
+    if category is None:
+        old = get_object_or_404(
+            CategoryOldSlug.objects.select_related("category"), slug=slug
+        )
+        return redirect(old.category, permanent=True)
+    page_obj = _page(request, Article.objects.listed().filter(category=category))
+    return render(
+        request,
+        "news/category_detail.html",
+        {"category": category, "page_obj": page_obj},
+    )
+
+
+def article_detail(request, category, slug):
+    """Show a published article; old slugs and categories redirect to its URL."""
+    article = Article.objects.published().select_related("category").filter(slug=slug)
+    article = article.first()
+    if article is None:
+        old = get_object_or_404(
+            ArticleOldSlug.objects.select_related("article__category"),
+            slug=slug,
+            article__in=Article.objects.published(),
+        )
+        return redirect(old.article, permanent=True)
+    if article.category.slug != category:
+        return redirect(article, permanent=True)
+    article.record_view()
+    article.view_count += 1
+    related = (
+        Article.objects.listed()
+        .filter(category=article.category_id)
+        .exclude(pk=article.pk)[:4]
+    )
+    return render(
+        request,
+        "news/article_detail.html",
+        {"article": article, "category": article.category, "related": related},
+    )

@@ -1,0 +1,106 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from news.demo_content import ARTICLES, CATEGORIES
+from news.models import Article, Category
+from portal.demo_images import draw_cover
+from portal.models import Page
+
+DEMO_USERNAME = "admin"
+# A development-only login, printed on start and listed in the README.
+DEMO_PASSWORD = "HoangMai@2026"  # noqa: S105
+
+ABOUT_HTML = """
+<p>Ban Tuyên giáo Quận ủy Hoàng Mai là cơ quan tham mưu, giúp việc của Quận ủy về
+công tác tuyên giáo: lý luận chính trị, tuyên truyền, báo chí – xuất bản, văn hóa –
+văn nghệ, khoa giáo và công tác dư luận xã hội trên địa bàn quận.</p>
+<h2>Chức năng, nhiệm vụ</h2>
+<ul>
+<li>Nghiên cứu, đề xuất với Quận ủy chủ trương, kế hoạch công tác tuyên giáo.</li>
+<li>Hướng dẫn, kiểm tra việc học tập, quán triệt nghị quyết, chỉ thị của Đảng.</li>
+<li>Tổ chức tuyên truyền các nhiệm vụ chính trị của quận và thành phố.</li>
+<li>Nắm bắt, tổng hợp dư luận xã hội; đấu tranh phản bác quan điểm sai trái,
+thù địch, bảo vệ nền tảng tư tưởng của Đảng.</li>
+</ul>
+<h2>Liên hệ</h2>
+<p>Mọi ý kiến góp ý về nội dung cổng thông tin xin gửi về Ban Tuyên giáo Quận ủy
+Hoàng Mai theo địa chỉ, số điện thoại và thư điện tử ghi ở chân trang.</p>
+"""
+
+
+class Command(BaseCommand):
+    help = "Load the demo categories, articles and staff login (safe to run again)."
+
+    def handle(self, *args, **options):
+        if settings.PORTAL_ENVIRONMENT == "production":
+            raise CommandError(
+                "seed_demo chỉ dùng cho máy phát triển, không chạy với cấu hình "
+                "production."
+            )
+        with transaction.atomic():
+            created = self._load()
+        self.stdout.write(f"Nội dung mẫu: thêm mới {created} bài viết.")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Đăng nhập quản trị: /admin/ – tài khoản {DEMO_USERNAME}, "
+                f"mật khẩu {DEMO_PASSWORD}"
+            )
+        )
+
+    def _load(self):
+        User = get_user_model()
+        if not User.objects.filter(username=DEMO_USERNAME).exists():
+            User.objects.create_superuser(
+                DEMO_USERNAME, "admin@example.invalid", DEMO_PASSWORD
+            )
+        Page.objects.get_or_create(
+            slug="gioi-thieu",
+            defaults={"title": "Giới thiệu Ban Tuyên giáo", "body": ABOUT_HTML},
+        )
+        categories = {}
+        for name, slug, order in CATEGORIES:
+            categories[slug], _ = Category.objects.get_or_create(
+                slug=slug, defaults={"name": name, "order": order}
+            )
+        hanoi = ZoneInfo(settings.TIME_ZONE)
+        created = 0
+        for data in ARTICLES:
+            if Article.objects.filter(slug=data["slug"]).exists():
+                continue
+            if data["published"]:
+                published_at = datetime.datetime.strptime(
+                    data["published"], "%Y-%m-%d %H:%M"
+                ).replace(tzinfo=hanoi)
+            elif data["days_ahead"]:
+                published_at = timezone.now() + datetime.timedelta(
+                    days=data["days_ahead"]
+                )
+            else:
+                published_at = None
+            article = Article(
+                title=data["title"],
+                slug=data["slug"],
+                category=categories[data["category"]],
+                sapo=data["sapo"],
+                body=data["body"],
+                author=data["author"],
+                status=data["status"],
+                published_at=published_at,
+                is_featured=data["featured"],
+                cover_alt="Tranh minh họa: dãy nhà phố và lá cờ đỏ sao vàng",
+            )
+            article.cover.save(
+                f"{data['slug'][:60]}.jpg",
+                ContentFile(draw_cover(data["slug"])),
+                save=False,
+            )
+            article.save()
+            created += 1
+        return created

@@ -1,0 +1,28 @@
+from django.db import models
+from django.urls import reverse
+
+from .html import sanitize_html
+
+
+class Page(models.Model):
+    """A standing page such as "Giới thiệu", edited by staff."""
+
+    title = models.CharField("tiêu đề", max_length=200)
+    slug = models.SlugField("đường dẫn", max_length=255, unique=True)
+    body = models.TextField("nội dung")
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "trang thông tin"
+        verbose_name_plural = "trang thông tin"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})

@@ -1,0 +1,34 @@
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def vn_datetime(value):
+    """Format a moment as Hà Nội readers expect: "07/01/2022 | 17:58"."""
+    if not value:
+        return ""
+    return timezone.localtime(value).strftime("%d/%m/%Y | %H:%M")
+
+
+@register.filter
+def vn_date(value):
+    """Format a moment as a Hà Nội date: "07/01/2022"."""
+    if not value:
+        return ""
+    return timezone.localtime(value).strftime("%d/%m/%Y")
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """Return the page numbers to link to, with … where the range is elided."""
+    return page_obj.paginator.get_elided_page_range(
+        page_obj.number, on_each_side=2, on_ends=1
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, url):
+    """Return url made absolute against the current request."""
+    return context["request"].build_absolute_uri(url)

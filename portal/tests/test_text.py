@@ -1,0 +1,58 @@
+import csv
+from pathlib import Path
+
+import pytest
+
+from portal.text import fold, slugify, unique_slug
+
+DATA = Path(__file__).parent / "data"
+
+
+def rows(name):
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+@pytest.mark.parametrize(
+    "row", rows("vietnamese_letters.tsv"), ids=lambda r: r["letter"]
+)
+def test_fold_agrees_with_every_vietnamese_letter(row):
+    assert fold(row["letter"]) == row["folded"]
+
+
+@pytest.mark.parametrize(
+    "row", rows("vietnamese_letters.tsv"), ids=lambda r: r["letter"]
+)
+def test_slug_of_every_vietnamese_letter_is_its_folded_form(row):
+    assert slugify(row["letter"]) == row["folded"].lower()
+
+
+@pytest.mark.parametrize("row", rows("slugs.tsv"), ids=lambda r: r["slug"])
+def test_slugs_follow_vietnamese_rules(row):
+    assert slugify(row["title"]) == row["slug"]
+
+
+def test_d_with_stroke_becomes_d_never_dropped():
+    assert slugify("Đảng bộ quận Hoàng Mai") == "dang-bo-quan-hoang-mai"
+    assert slugify("ĐỊNH CÔNG") == "dinh-cong"
+
+
+def test_fold_keeps_text_in_nfc_and_decomposed_input_folds_too():
+    decomposed = "Hoa\u0300ng Mai"
+    assert fold(decomposed) == "Hoang Mai"
+
+
+def test_long_titles_are_cut_at_a_word_boundary_within_255_characters():
+    slug = slugify("Đảng bộ quận Hoàng Mai " * 30)
+    assert len(slug) <= 255
+    assert not slug.endswith("-")
+    assert slug.startswith("dang-bo-quan-hoang-mai-dang-bo")
+
+
+def test_unique_slug_adds_a_number_when_taken():
+    taken = {"dinh-cong", "dinh-cong-2"}
+    assert unique_slug("Định Công", taken.__contains__) == "dinh-cong-3"
+
+
+def test_unique_slug_of_punctuation_only_title_is_not_empty():
+    assert unique_slug("!!!", lambda s: False) == "bai-viet"

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Cổng thông tin Ban Tuyên giáo Quận ủy Hoàng Mai"
+admin.site.site_title = "Quản trị Cổng thông tin"
+admin.site.index_title = "Quản trị nội dung"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tin-tuc/", include("news.urls")),
+    path("trang/<slug:slug>/", views.page_detail, name="page"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

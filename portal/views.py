@@ -1,0 +1,53 @@
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from .models import Page
+from .sitemaps import SITEMAPS
+
+
+def home(request):
+    """Show the home page; its blocks are inclusion tags of the apps."""
+    return render(request, "portal/home.html")
+
+
+def page_detail(request, slug):
+    """Show a standing page such as "Giới thiệu"."""
+    page = get_object_or_404(Page, slug=slug)
+    return render(request, "portal/page_detail.html", {"page": page})
+
+
+@require_GET
+def sitemap(request):
+    """Serve one sitemap, or an index of sections once one exceeds 50,000 URLs."""
+    sections = {name: cls() for name, cls in SITEMAPS.items()}
+    if any(section.paginator.num_pages > 1 for section in sections.values()):
+        return sitemap_views.index(
+            request, sections, sitemap_url_name="sitemap_section"
+        )
+    return sitemap_views.sitemap(request, sections)
+
+
+@require_GET
+def sitemap_section(request, section):
+    """Serve one section of the sitemap index."""
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)
+
+
+@require_GET
+def robots_txt(request):
+    """Tell crawlers what to skip and where the sitemap is."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /tim-kiem/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def healthz(request):
+    """Answer that the process is alive, touching nothing else."""
+    return HttpResponse("ok", content_type="text/plain")
