@@ -18,7 +18,7 @@ def test_same_title_gets_a_distinct_slug(make_article):
 
 
 def test_slugs_may_be_255_characters_long(make_article):
-    article = make_article(title="Tuyên truyền " * 30)
+    article = make_article(title="Tuyên truyền " * 22)
     article.refresh_from_db()
     assert 240 <= len(article.slug) <= 255
 

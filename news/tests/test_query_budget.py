@@ -1,0 +1,42 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from news.models import Category
+
+pytestmark = pytest.mark.django_db
+
+# Queries per page: navigation, the page's own content, the side column.
+BUDGETS = {"home": 4, "category": 5, "article": 5, "news_list": 4}
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def urls(article):
+    return {
+        "home": "/",
+        "category": article.category.get_absolute_url(),
+        "article": article.get_absolute_url(),
+        "news_list": "/tin-tuc/",
+    }
+
+
+@pytest.mark.parametrize("page", sorted(BUDGETS))
+def test_page_queries_are_fixed_and_do_not_grow_with_articles(
+    client, make_article, category, page
+):
+    second = Category.objects.create(name="Bầu cử", order=2)
+    articles = [
+        make_article(with_cover=True, is_featured=True, category=second),
+        *[make_article() for _ in range(4)],
+    ]
+    with_five = queries_for(client, urls(articles[-1])[page])
+    for n in range(45):
+        make_article(is_featured=n % 3 == 0, category=second if n % 2 else category)
+    with_fifty = queries_for(client, urls(articles[-1])[page])
+    assert with_five == with_fifty == BUDGETS[page]

@@ -1,0 +1,37 @@
+import threading
+import urllib.request
+
+import pytest
+from django.db import connection
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HITS = 120
+CLIENTS = 12
+
+
+@pytest.mark.postgres
+def test_concurrent_hits_are_all_counted(live_server, make_article):
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL; SQLite serialises them")
+    article = make_article()
+    url = live_server.url + article.get_absolute_url()
+    statuses = []
+    lock = threading.Lock()
+
+    def reader(count):
+        for _ in range(count):
+            with urllib.request.urlopen(url, timeout=30) as response:
+                with lock:
+                    statuses.append(response.status)
+
+    threads = [
+        threading.Thread(target=reader, args=(HITS // CLIENTS,)) for _ in range(CLIENTS)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    article.refresh_from_db()
+    assert statuses == [200] * HITS
+    assert article.view_count == HITS

@@ -1,0 +1,52 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from news.models import Article, Category
+from portal.models import Page
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "articles": list(
+            Article.objects.order_by("pk").values_list(
+                "pk", "slug", "status", "published_at", "updated_at", "cover"
+            )
+        ),
+        "categories": list(Category.objects.order_by("pk").values_list()),
+        "pages": list(Page.objects.order_by("pk").values_list()),
+        "users": list(get_user_model().objects.values_list("pk", "password")),
+    }
+
+
+def test_seed_demo_loads_the_demo_and_a_second_run_changes_nothing(capsys):
+    call_command("seed_demo")
+    first = snapshot()
+    out = capsys.readouterr().out
+    assert "tài khoản admin" in out and "mật khẩu" in out
+    call_command("seed_demo")
+    assert snapshot() == first
+
+
+def test_demo_has_what_the_issue_asks_for():
+    call_command("seed_demo")
+    now = timezone.now()
+    articles = Article.objects.all()
+    assert articles.count() >= 12
+    assert Category.objects.count() >= 5
+    assert Article.objects.published().filter(is_featured=True).count() >= 3
+    assert articles.filter(status="published", published_at__gt=now).count() == 2
+    assert articles.filter(status="draft").count() == 1
+    assert all(a.cover_card and a.cover_full for a in articles)
+    assert Page.objects.filter(slug="gioi-thieu").exists()
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_seed_demo_refuses_production_settings(settings):
+    settings.PORTAL_ENVIRONMENT = "production"
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo")
+    assert not Article.objects.exists()
