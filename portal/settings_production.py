@@ -7,6 +7,7 @@ from .settings import env, env_list
 
 PORTAL_ENVIRONMENT = "production"
 DEBUG = False
+SERVE_MEDIA = False
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:

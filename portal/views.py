@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django.views.static import serve as static_serve
 
 from .models import Page
 from .sitemaps import SITEMAPS
@@ -46,6 +48,11 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def media(request, path):
+    """Serve an uploaded file on a developer's machine; nginx does it in production."""
+    return static_serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def healthz(request):

@@ -21,9 +21,8 @@ def test_concurrent_hits_are_all_counted(live_server, make_article):
 
     def reader(count):
         for _ in range(count):
-            with urllib.request.urlopen(url, timeout=30) as response:
-                with lock:
-                    statuses.append(response.status)
+            with urllib.request.urlopen(url, timeout=30) as response, lock:
+                statuses.append(response.status)
 
     threads = [
         threading.Thread(target=reader, args=(HITS // CLIENTS,)) for _ in range(CLIENTS)

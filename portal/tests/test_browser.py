@@ -1,0 +1,107 @@
+"""Pages in a real browser: Playwright driving Debian's chromium, never the network."""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+from news.models import Article
+
+CHROMIUM = Path("/usr/lib/chromium/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+VIEWPORTS = {"phone": (360, 740), "desktop": (1280, 900)}
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        reason = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    # Playwright's sync API runs an event loop in this thread; the test's own
+    # database work around it is synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def visit(browser, url, viewport, name):
+    """Open url; return its console errors, foreign requests and overflow."""
+    width, height = VIEWPORTS[viewport]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    problems = []
+    page.on(
+        "console",
+        lambda m: m.type == "error" and problems.append(f"console: {m.text}"),
+    )
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+
+    def check_request(request):
+        host = urlsplit(request.url).hostname
+        if request.url.startswith("data:") or host in {"127.0.0.1", "localhost"}:
+            return
+        problems.append(f"request left the portal: {request.url}")
+
+    page.on("request", check_request)
+    response = page.goto(url, wait_until="load")
+    assert response.status == 200, url
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    if overflow > 0:
+        problems.append(f"page is {overflow}px wider than the {viewport} screen")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{viewport}.png", full_page=True)
+    page.close()
+    return problems
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_reader_pages_render_cleanly(browser, live_server, viewport):
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    article = Article.objects.published().get(
+        title__startswith="Những hoạt động nổi bật"
+    )
+    pages = {
+        "home": "/",
+        "news": "/tin-tuc/",
+        "category": article.category.get_absolute_url(),
+        "article": article.get_absolute_url(),
+        "about": "/trang/gioi-thieu/",
+    }
+    problems = {
+        name: visit(browser, live_server.url + path, viewport, name)
+        for name, path in pages.items()
+    }
+    assert problems == {name: [] for name in pages}
+
+
+def test_keyboard_user_can_skip_to_the_content(browser, live_server):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == (
+        "Bỏ qua, tới nội dung chính"
+    )
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#noi-dung"
+    page.close()
