@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -11,6 +14,12 @@ def media_root(settings, tmp_path):
     """Keep every uploaded or generated file in a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache; the local-memory one outlives tests."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -32,7 +41,7 @@ def make_article(db, category):
         fields.setdefault("status", Article.Status.PUBLISHED)
         if fields["status"] == Article.Status.PUBLISHED:
             fields.setdefault(
-                "published_at", timezone.now() - timezone.timedelta(hours=n)
+                "published_at", timezone.now() - datetime.timedelta(hours=n)
             )
         cover = fields.pop("with_cover", False)
         article = Article(**fields)

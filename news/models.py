@@ -111,11 +111,22 @@ class Article(models.Model):
         verbose_name_plural = "bài viết"
         indexes = [
             models.Index(
-                fields=["status", "-published_at"], name="article_status_pub_idx"
+                fields=["status", "-published_at", "-id"],
+                name="article_status_pub_idx",
             ),
             models.Index(
-                fields=["category", "status", "-published_at"],
+                fields=["category", "status", "-published_at", "-id"],
                 name="article_cat_status_pub_idx",
+            ),
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(is_featured=True),
+                name="article_featured_pub_idx",
+            ),
+            models.Index(
+                fields=["-view_count"],
+                condition=Q(status="published"),
+                name="article_most_read_idx",
             ),
         ]
         constraints = [

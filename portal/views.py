@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 from django.views.static import serve as static_serve
 
@@ -21,7 +22,13 @@ def page_detail(request, slug):
     return render(request, "portal/page_detail.html", {"page": page})
 
 
+# Building a sitemap of every article takes most of a second at 10,000 articles,
+# so crawlers get a copy at most ten minutes old.
+SITEMAP_CACHE_SECONDS = 600
+
+
 @require_GET
+@cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap(request):
     """Serve one sitemap, or an index of sections once one exceeds 50,000 URLs."""
     sections = {name: cls() for name, cls in SITEMAPS.items()}
@@ -33,6 +40,7 @@ def sitemap(request):
 
 
 @require_GET
+@cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap_section(request, section):
     """Serve one section of the sitemap index."""
     return sitemap_views.sitemap(request, SITEMAPS, section=section)

@@ -1,5 +1,6 @@
 """Pages in a real browser: Playwright driving Debian's chromium, never the network."""
 
+import io
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,10 +26,13 @@ def browser():
         pytest.skip(reason)
     # Playwright's sync API runs an event loop in this thread; the test's own
     # database work around it is synchronous and safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        sync_playwright() as playwright,
+    ):
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             args=[
@@ -77,7 +81,7 @@ def visit(browser, url, viewport, name):
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 def test_reader_pages_render_cleanly(browser, live_server, viewport):
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("seed_demo", stdout=io.StringIO())
     article = Article.objects.published().get(
         title__startswith="Những hoạt động nổi bật"
     )

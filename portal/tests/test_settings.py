@@ -15,7 +15,7 @@ PRODUCTION = {
 
 
 def django_check(**overrides):
-    env = {**os.environ, **PRODUCTION, **overrides}
+    env = {**os.environ, "DJANGO_ALLOW_ASYNC_UNSAFE": None, **PRODUCTION, **overrides}
     env = {key: value for key, value in env.items() if value is not None}
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -1,0 +1,187 @@
+"""Load the portal under gunicorn with production settings and print a table.
+
+Needs PostgreSQL, Redis and wrk (apt-get install wrk) on this machine. The
+reference row is /healthz, a minimal view served by the same stack; compare the
+other rows to it, not to absolute figures, since the machine is shared.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hoangmai_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+
+
+def run(*args, env=None):
+    subprocess.run(args, cwd=ROOT, env=env, check=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def ensure_database():
+    import psycopg2
+    from psycopg2 import sql
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    server = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    connection = psycopg2.connect(server)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+
+
+def prepare(env):
+    """Migrate, load the demo and top the articles up to ARTICLES."""
+    dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings"}
+    run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=dev)
+    run(PYTHON, "manage.py", "seed_demo", env=dev)
+    run(PYTHON, "bench/generate.py", str(ARTICLES), env=dev)
+    run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+
+
+def urls(env):
+    """Return the pages to load, looked up in the bench database."""
+    code = (
+        "from news.models import Article;"
+        "a = Article.objects.published().filter(is_featured=True).first();"
+        "print(a.category.get_absolute_url()); print(a.get_absolute_url())"
+    )
+    out = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-v0", "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return {
+        "hello (/healthz)": "/healthz",
+        "home": "/",
+        "category": out[0],
+        "article": out[1],
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def wait_for(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            request = urllib.request.Request(
+                url, headers={"X-Forwarded-Proto": "https"}
+            )
+            with urllib.request.urlopen(request, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer at {url}")
+
+
+def milliseconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def load(url, seconds=SECONDS):
+    out = subprocess.run(
+        [
+            "wrk",
+            "--latency",
+            "-t1",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "-H",
+            "X-Forwarded-Proto: https",
+            url,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": milliseconds(re.search(r"\n\s+50%\s+(\S+)", out).group(1)),
+        "p99": milliseconds(re.search(r"\n\s+99%\s+(\S+)", out).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    ensure_database()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings_production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    prepare(env)
+    pages = urls(env)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={WORKERS}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/healthz")
+        results = {}
+        for name, path in pages.items():
+            load(base + path, seconds=2)  # warm-up, not counted
+            results[name] = load(base + path)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    reference = results["hello (/healthz)"]["rps"]
+    print(
+        f"\n{ARTICLES} generated articles + demo; gunicorn {WORKERS} workers; "
+        f"wrk 1 thread, {CONNECTIONS} connections, {SECONDS}s per page\n"
+    )
+    print("| page | req/s | p50 ms | p99 ms | non-2xx | req/s vs hello |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, r in results.items():
+        print(
+            f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
+            f"| {r['errors']} | {r['rps'] / reference:.2f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
