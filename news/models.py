@@ -29,11 +29,7 @@ class Category(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            others = Category.objects.exclude(pk=self.pk)
-            self.slug = unique_slug(
-                self.name, lambda s: others.filter(slug=s).exists(), max_length=255
-            )
+        _fill_slug(self, self.name)
         with transaction.atomic():
             _remember_old_slug(self, CategoryOldSlug, "category")
             super().save(*args, **kwargs)
@@ -140,11 +136,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            others = Article.objects.exclude(pk=self.pk)
-            self.slug = unique_slug(
-                self.title, lambda s: others.filter(slug=s).exists(), max_length=255
-            )
+        _fill_slug(self, self.title)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         self.body = sanitize_html(self.body)
@@ -207,6 +199,13 @@ class CategoryOldSlug(OldSlug):
     category = models.ForeignKey(
         Category, on_delete=models.CASCADE, related_name="old_slugs"
     )
+
+
+def _fill_slug(obj, text):
+    """Give obj a unique slug made from text, once: a set slug never changes."""
+    if not obj.slug:
+        others = type(obj).objects.exclude(pk=obj.pk)
+        obj.slug = unique_slug(text, lambda slug: others.filter(slug=slug).exists())
 
 
 def _remember_old_slug(obj, model, field):
