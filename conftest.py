@@ -1,12 +1,15 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from news.models import Article, Category
 from portal.demo_images import draw_cover
+from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +56,40 @@ def make_article(db, category):
         return article
 
     return make
+
+
+@pytest.fixture
+def make_staff(db):
+    """Return a factory of staff users in a newsroom role (None: superuser)."""
+
+    def make(username, group=None):
+        User = get_user_model()
+        if group is None:
+            return User.objects.create_superuser(username, f"{username}@x.vn", "pw")
+        user = User.objects.create_user(username, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_staff):
+    return make_staff("bientap", EDITOR_GROUP)
+
+
+@pytest.fixture
+def approver(make_staff):
+    return make_staff("duyetbai", APPROVER_GROUP)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def approver_client(client, approver):
+    client.force_login(approver)
+    return client

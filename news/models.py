@@ -1,11 +1,13 @@
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
-from portal.html import sanitize_html
+from portal.html import clean_body
 from portal.images import UploadPath, make_renditions, rendition
-from portal.text import unique_slug
+from portal.text import fold, unique_slug
 
 
 class Category(models.Model):
@@ -98,11 +100,47 @@ class Article(models.Model):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
+    # Folded, lower-case title and sapo: staff search without diacritics.
+    search_text = models.TextField(default="", editable=False)
+    # Bumped on every save, so that a stale change form is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    # An editor's changes to a published article, waiting for an approver.
+    pending_changes = models.JSONField(
+        "thay đổi chờ duyệt", null=True, blank=True, editable=False
+    )
+    pending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name="người đề xuất thay đổi",
+    )
+    pending_at = models.DateTimeField(
+        "đề xuất lúc", null=True, blank=True, editable=False
+    )
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["view_count", "cover_renditions", "search_text", "version"],
+        verbose_name="lịch sử bài viết",
+    )
+
+    # What an editor may change on a published article, subject to approval.
+    REVIEWED_FIELDS = [
+        "title",
+        "sapo",
+        "body",
+        "cover",
+        "cover_alt",
+        "category",
+        "author",
+    ]
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [("publish_article", "Được xuất bản, gỡ và hẹn giờ bài viết")]
         verbose_name = "bài viết"
         verbose_name_plural = "bài viết"
         indexes = [
@@ -129,6 +167,7 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_time",
+                violation_error_message="Bài đã xuất bản phải có thời gian đăng.",
             ),
         ]
 
@@ -137,10 +176,19 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         _fill_slug(self, self.title)
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        self.body = sanitize_html(self.body)
-        cover_changed = self._cover_changed()
+        self._publish_now_if_untimed()
+        self.body, self.body_notes = clean_body(self.body)
+        self.search_text = fold(f"{self.title} {self.sapo}").lower()
+        stored = (
+            Article.objects.filter(pk=self.pk)
+            .values("cover", "cover_renditions", "version")
+            .first()
+        ) or {"cover": "", "cover_renditions": {}, "version": 0}
+        cover_changed = stored["cover"] != (self.cover.name or "")
+        if not cover_changed:
+            # A revert brings back an old row without its renditions: keep them.
+            self.cover_renditions = stored["cover_renditions"]
+        self.version = stored["version"] + 1
         with transaction.atomic():
             _remember_old_slug(self, ArticleOldSlug, "article")
             super().save(*args, **kwargs)
@@ -157,6 +205,9 @@ class Article(models.Model):
             kwargs={"category": self.category.slug, "slug": self.slug},
         )
 
+    def clean(self):
+        self._publish_now_if_untimed()
+
     @property
     def cover_card(self):
         return rendition(self.cover_renditions, "card")
@@ -165,15 +216,13 @@ class Article(models.Model):
     def cover_full(self):
         return rendition(self.cover_renditions, "full")
 
+    def _publish_now_if_untimed(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
     def record_view(self):
         """Count one view with a single UPDATE, safe under concurrent readers."""
         Article.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
-
-    def _cover_changed(self):
-        if not self.pk:
-            return bool(self.cover)
-        stored = Article.objects.filter(pk=self.pk).values_list("cover", flat=True)
-        return stored.first() != (self.cover.name or "")
 
 
 class OldSlug(models.Model):

@@ -3,6 +3,8 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from portal.workflow import apply_pending
+
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
 
 
@@ -62,3 +64,29 @@ def article_detail(request, category, slug):
         "news/article_detail.html",
         {"article": article, "category": article.category, "related": related},
     )
+
+
+def article_preview(request, pk):
+    """Show staff an article as readers will see it, whatever its status."""
+    if not (request.user.is_staff and request.user.has_perm("news.view_article")):
+        raise Http404("Không tìm thấy trang.")
+    article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
+    apply_pending(article)
+    related = (
+        Article.objects.listed()
+        .filter(category=article.category_id)
+        .exclude(pk=article.pk)[:4]
+    )
+    response = render(
+        request,
+        "news/article_detail.html",
+        {
+            "article": article,
+            "category": article.category,
+            "related": related,
+            "preview": True,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -2,6 +2,8 @@
 
 import nh3
 
+from .body_images import localise_images
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
     "strong", "b", "em", "i", "u", "s", "sub", "sup", "span",
@@ -41,3 +43,12 @@ def sanitize_html(html):
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
+
+
+def clean_body(html):
+    """Return (html, notes): images brought onto the portal's host, then sanitised.
+
+    The notes tell the editor which images had to be removed, and why.
+    """
+    html, notes = localise_images(html)
+    return sanitize_html(html), notes

@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from .html import sanitize_html
+from .html import clean_body
 
 
 class Page(models.Model):
@@ -21,7 +21,7 @@ class Page(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
+        self.body, self.body_notes = clean_body(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_ckeditor_5",
+    "simple_history",
+    "import_export",
     "portal",
     "news",
     "campaigns",
@@ -71,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -134,6 +138,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Vietnamese for the libraries that ship none (import-export, simple-history…).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -175,3 +181,63 @@ PORTAL_OFFICE = {
 }
 
 NEWS_PAGE_SIZE = 12
+
+# Uploaded images: the checks every image passes (portal/uploads.py).
+IMAGE_MAX_BYTES = 10 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+IMAGE_MAX_WIDTH = 1600
+# Images pasted into a body from another host are copied into the portal's media.
+# Hosts on private or loopback addresses are refused unless this is true (tests).
+REMOTE_IMAGES_ALLOW_PRIVATE = False
+REMOTE_IMAGES_TIMEOUT = 5
+
+# Rich text: django-ckeditor-5, in Vietnamese, uploading through the portal's view.
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
+CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
+CKEDITOR_5_CONFIGS = {
+    "default": {
+        "language": "vi",
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "link", "|",
+                "bulletedList", "numberedList", "blockQuote", "|",
+                "insertTable", "uploadImage", "|", "undo", "redo",
+            ],
+            "shouldNotGroupWhenFull": True,
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Đoạn văn",
+                 "class": "ck-heading_paragraph"},
+            ] + [
+                {"model": f"heading{n}", "view": f"h{n}", "title": f"Tiêu đề {n}",
+                 "class": f"ck-heading_heading{n}"}
+                for n in (2, 3, 4)
+            ]
+        },
+        "image": {
+            "toolbar": [
+                "imageTextAlternative", "toggleImageCaption", "|",
+                "imageStyle:inline", "imageStyle:block",
+            ],
+        },
+        "table": {
+            "contentToolbar": [
+                "tableColumn", "tableRow", "mergeTableCells", "tableProperties",
+            ],
+        },
+        "link": {"defaultProtocol": "https://"},
+    }
+}  # fmt: skip
+
+# Import and export (django-import-export).
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Formulae are escaped by portal.exports, which keeps the text instead of dropping "=".
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
+# History (django-simple-history): who changed what, and reverting.
+SIMPLE_HISTORY_REVERT_DISABLED = False

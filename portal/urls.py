@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from news.views import article_preview
+
 from . import views
 
 admin.site.site_header = "Cổng thông tin Ban Tuyên giáo Quận ủy Hoàng Mai"
@@ -16,6 +18,8 @@ urlpatterns = [
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("xem-truoc/bai-viet/<int:pk>/", article_preview, name="article_preview"),
+    path("tai-anh-bien-tap/", views.editor_image_upload, name="editor_image_upload"),
     path("admin/", admin.site.urls),
 ]
 

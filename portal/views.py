@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve as static_serve
 
 from .models import Page
 from .sitemaps import SITEMAPS
+from .uploads import ImageRejected, clean_image, store_image
 
 
 def home(request):
@@ -61,6 +62,25 @@ def robots_txt(request):
 def media(request, path):
     """Serve an uploaded file on a developer's machine; nginx does it in production."""
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+@require_POST
+def editor_image_upload(request):
+    """Take an image uploaded from the editor, checked and cleaned like any upload."""
+    if not (request.user.is_active and request.user.is_staff):
+        return _upload_error("Chỉ cán bộ đã đăng nhập mới được tải ảnh lên.", 403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return _upload_error("Chưa chọn tệp ảnh.")
+    try:
+        url = store_image(clean_image(upload, upload.name), "editor")
+    except ImageRejected as error:
+        return _upload_error(str(error))
+    return JsonResponse({"url": url})
+
+
+def _upload_error(message, status=400):
+    return JsonResponse({"error": {"message": message}}, status=status)
 
 
 def healthz(request):

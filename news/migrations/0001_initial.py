@@ -6,100 +6,257 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='tiêu đề')),
-                ('slug', models.SlugField(blank=True, help_text='Để trống để tạo tự động từ tiêu đề. Đổi đường dẫn của bài đã đăng thì địa chỉ cũ tự chuyển sang địa chỉ mới.', max_length=255, unique=True, verbose_name='đường dẫn')),
-                ('sapo', models.TextField(max_length=1000, verbose_name='sapo (tóm tắt)')),
-                ('body', models.TextField(verbose_name='nội dung')),
-                ('cover', models.ImageField(blank=True, upload_to=portal.images.UploadPath('covers'), verbose_name='ảnh đại diện')),
-                ('cover_alt', models.CharField(blank=True, help_text='Mô tả ngắn nội dung ảnh cho người khiếm thị.', max_length=300, verbose_name='mô tả ảnh (alt)')),
-                ('cover_renditions', models.JSONField(blank=True, default=dict, editable=False)),
-                ('author', models.CharField(blank=True, max_length=200, verbose_name='tác giả')),
-                ('status', models.CharField(choices=[('draft', 'Nháp'), ('review', 'Chờ duyệt'), ('published', 'Đã xuất bản'), ('withdrawn', 'Đã gỡ')], default='draft', max_length=20, verbose_name='trạng thái')),
-                ('published_at', models.DateTimeField(blank=True, help_text='Bài đã xuất bản chỉ hiện với bạn đọc từ thời điểm này.', null=True, verbose_name='thời gian đăng')),
-                ('is_featured', models.BooleanField(default=False, verbose_name='tin nổi bật')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('view_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='lượt xem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="tiêu đề")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Để trống để tạo tự động từ tiêu đề. Đổi đường dẫn của bài đã đăng thì địa chỉ cũ tự chuyển sang địa chỉ mới.",
+                        max_length=255,
+                        unique=True,
+                        verbose_name="đường dẫn",
+                    ),
+                ),
+                (
+                    "sapo",
+                    models.TextField(max_length=1000, verbose_name="sapo (tóm tắt)"),
+                ),
+                ("body", models.TextField(verbose_name="nội dung")),
+                (
+                    "cover",
+                    models.ImageField(
+                        blank=True,
+                        upload_to=portal.images.UploadPath("covers"),
+                        verbose_name="ảnh đại diện",
+                    ),
+                ),
+                (
+                    "cover_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mô tả ngắn nội dung ảnh cho người khiếm thị.",
+                        max_length=300,
+                        verbose_name="mô tả ảnh (alt)",
+                    ),
+                ),
+                (
+                    "cover_renditions",
+                    models.JSONField(blank=True, default=dict, editable=False),
+                ),
+                (
+                    "author",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="tác giả"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Nháp"),
+                            ("review", "Chờ duyệt"),
+                            ("published", "Đã xuất bản"),
+                            ("withdrawn", "Đã gỡ"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Bài đã xuất bản chỉ hiện với bạn đọc từ thời điểm này.",
+                        null=True,
+                        verbose_name="thời gian đăng",
+                    ),
+                ),
+                (
+                    "is_featured",
+                    models.BooleanField(default=False, verbose_name="tin nổi bật"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc"),
+                ),
+                (
+                    "view_count",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="lượt xem"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bài viết',
-                'verbose_name_plural': 'bài viết',
-                'ordering': ['-published_at', '-pk'],
+                "verbose_name": "bài viết",
+                "verbose_name_plural": "bài viết",
+                "ordering": ["-published_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='tên chuyên mục')),
-                ('slug', models.SlugField(blank=True, help_text='Để trống để tạo tự động từ tên chuyên mục.', max_length=255, unique=True, verbose_name='đường dẫn')),
-                ('description', models.TextField(blank=True, verbose_name='giới thiệu')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=200, verbose_name="tên chuyên mục"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Để trống để tạo tự động từ tên chuyên mục.",
+                        max_length=255,
+                        unique=True,
+                        verbose_name="đường dẫn",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, verbose_name="giới thiệu"),
+                ),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự"),
+                ),
             ],
             options={
-                'verbose_name': 'chuyên mục',
-                'verbose_name_plural': 'chuyên mục',
-                'ordering': ['order', 'name'],
+                "verbose_name": "chuyên mục",
+                "verbose_name_plural": "chuyên mục",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleOldSlug',
+            name="ArticleOldSlug",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=255, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='old_slugs', to='news.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=255, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="old_slugs",
+                        to="news.article",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='category',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='news.category', verbose_name='chuyên mục'),
+            model_name="article",
+            name="category",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="news.category",
+                verbose_name="chuyên mục",
+            ),
         ),
         migrations.CreateModel(
-            name='CategoryOldSlug',
+            name="CategoryOldSlug",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=255, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='old_slugs', to='news.category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=255, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="old_slugs",
+                        to="news.category",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', '-published_at', '-id'], name='article_status_pub_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["status", "-published_at", "-id"], name="article_status_pub_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['category', 'status', '-published_at', '-id'], name='article_cat_status_pub_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_cat_status_pub_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('is_featured', True)), fields=['-published_at', '-id'], name='article_featured_pub_idx'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("is_featured", True)),
+                fields=["-published_at", "-id"],
+                name="article_featured_pub_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['-view_count'], name='article_most_read_idx'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("status", "published")),
+                fields=["-view_count"],
+                name="article_most_read_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='article_published_has_time'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "published"), _negated=True),
+                    ("published_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="article_published_has_time",
+            ),
         ),
     ]

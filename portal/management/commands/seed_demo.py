@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -12,10 +13,15 @@ from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, Category
 from portal.demo_images import draw_cover
 from portal.models import Page
+from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
-DEMO_USERNAME = "admin"
-# A development-only login, printed on start and listed in the README.
-DEMO_PASSWORD = "HoangMai@2026"  # noqa: S105
+# Development-only logins, printed on start and listed in the README:
+# (user name, password, group or None for the superuser, description).
+DEMO_ACCOUNTS = [
+    ("admin", "HoangMai@2026", None, "quản trị toàn quyền"),
+    ("bientap", "BienTap@2026", EDITOR_GROUP, "biên tập viên: viết, gửi duyệt"),
+    ("duyetbai", "DuyetBai@2026", APPROVER_GROUP, "duyệt bài: xuất bản, gỡ, hẹn giờ"),
+]
 
 ABOUT_HTML = """
 <p>Ban Tuyên giáo Quận ủy Hoàng Mai là cơ quan tham mưu, giúp việc của Quận ủy về
@@ -47,19 +53,27 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = self._load()
         self.stdout.write(f"Nội dung mẫu: thêm mới {created} bài viết.")
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Đăng nhập quản trị: /admin/ – tài khoản {DEMO_USERNAME}, "
-                f"mật khẩu {DEMO_PASSWORD}"
+        self.stdout.write(self.style.SUCCESS("Đăng nhập quản trị tại /admin/:"))
+        for username, password, _, role in DEMO_ACCOUNTS:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"  tài khoản {username}, mật khẩu {password} – {role}"
+                )
             )
-        )
 
     def _load(self):
         User = get_user_model()
-        if not User.objects.filter(username=DEMO_USERNAME).exists():
-            User.objects.create_superuser(
-                DEMO_USERNAME, "admin@example.invalid", DEMO_PASSWORD
-            )
+        for username, password, group, _ in DEMO_ACCOUNTS:
+            if User.objects.filter(username=username).exists():
+                continue
+            email = f"{username}@example.invalid"
+            if group is None:
+                User.objects.create_superuser(username, email, password)
+            else:
+                user = User.objects.create_user(
+                    username, email, password, is_staff=True
+                )
+                user.groups.add(Group.objects.get(name=group))
         Page.objects.get_or_create(
             slug="gioi-thieu",
             defaults={"title": "Giới thiệu Ban Tuyên giáo", "body": ABOUT_HTML},

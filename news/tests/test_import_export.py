@@ -1,0 +1,179 @@
+import csv
+import io
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from import_export.tmp_storages import TempFolderStorage
+from openpyxl import Workbook, load_workbook
+
+from news.models import Article, Category
+from portal.exports import FORMATS
+
+pytestmark = pytest.mark.django_db
+
+IMPORT_URL = "/admin/news/article/import/"
+PROCESS_URL = "/admin/news/article/process_import/"
+EXPORT_URL = "/admin/news/article/export/"
+HEADERS = ["id", "title", "slug", "category", "sapo", "body", "author", "status",
+           "published_at", "is_featured"]  # fmt: skip
+CSV_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "SafeCSV")))
+XLSX_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "SafeXLSX")))
+
+
+def row(title, category="tin-tuc-su-kien", status="draft", body="<p>Nội dung</p>"):
+    return ["", title, "", category, "Tóm tắt", body, "Phóng viên", status, "", "0"]
+
+
+def csv_file(rows, name="bai-viet.csv"):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADERS)
+    writer.writerows(rows)
+    return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8-sig"), "text/csv")
+
+
+def xlsx_file(rows):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADERS)
+    for r in rows:
+        sheet.append(r)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("bai-viet.xlsx", buffer.getvalue())
+
+
+@pytest.fixture
+def news_category(db):
+    return Category.objects.create(name="Tin tức – Sự kiện")
+
+
+def preview(client, upload, fmt=CSV_FORMAT):
+    response = client.post(IMPORT_URL, {"import_file": upload, "format": fmt})
+    assert response.status_code == 200
+    return response
+
+
+def confirm(client, response):
+    """Post the confirm form the preview offered (or would have offered)."""
+    form = response.context.get("confirm_form")
+    data = dict(form.initial) if form else {}
+    return client.post(PROCESS_URL, data)
+
+
+def test_import_previews_then_saves_on_confirmation(approver_client, news_category):
+    response = preview(
+        approver_client,
+        csv_file(
+            [row("Tin một"), row("Tin hai", body="<p>X<script>bad()</script></p>")]
+        ),
+    )
+    assert response.context.get("confirm_form") is not None
+    assert not Article.objects.exists()
+    confirm(approver_client, response)
+    assert sorted(Article.objects.values_list("title", flat=True)) == [
+        "Tin hai",
+        "Tin một",
+    ]
+    assert Article.objects.get(title="Tin hai").body == "<p>X</p>"
+
+
+def test_xlsx_import(approver_client, news_category):
+    response = preview(approver_client, xlsx_file([row("Tin từ Excel")]), XLSX_FORMAT)
+    confirm(approver_client, response)
+    assert Article.objects.get().slug == "tin-tu-excel"
+
+
+def test_one_bad_row_saves_nothing_and_is_named(approver_client, news_category):
+    rows = [
+        row("Tin tốt"),
+        row("Tin lỗi", category="khong-co"),
+        row("Tin khác", status="xuat-ban"),
+    ]
+    response = preview(approver_client, csv_file(rows))
+    html = response.content.decode()
+    assert response.context.get("confirm_form") is None
+    assert "Không có chuyên mục có đường dẫn “khong-co”" in html
+    assert "không phải là lựa chọn hợp lệ" in html  # Django's own Vietnamese
+    errors = response.context["result"].invalid_rows
+    assert [r.number for r in errors] == [2, 3]
+    assert not Article.objects.exists()
+
+
+def test_editor_import_cannot_publish(editor_client, news_category):
+    response = preview(
+        editor_client,
+        csv_file([row("Tin nháp"), row("Tin lén đăng", status="published")]),
+    )
+    html = response.content.decode()
+    assert "Chỉ người duyệt bài mới được xuất bản" in html
+    assert response.context.get("confirm_form") is None
+    assert not Article.objects.exists()
+
+
+def test_editor_import_cannot_update_a_published_article(editor_client, make_article):
+    article = make_article(title="Đã đăng")
+    data = row("Đã đăng – sửa lén", category=article.category.slug, status="published")
+    data[0] = str(article.pk)
+    response = preview(editor_client, csv_file([data]))
+    assert response.context.get("confirm_form") is None
+    article.refresh_from_db()
+    assert article.title == "Đã đăng"
+
+
+def test_crafted_confirmation_of_a_bad_file_saves_nothing(editor_client, news_category):
+    """A confirm POST for a file the preview refused still rolls back every row."""
+    upload = csv_file([row("Tin nháp"), row("Tin lén đăng", status="published")])
+    storage = TempFolderStorage(encoding="utf-8-sig", read_mode="r")
+    storage.save(upload.read())
+    editor_client.post(
+        PROCESS_URL,
+        {
+            "import_file_name": storage.name,
+            "original_file_name": "bai-viet.csv",
+            "format": CSV_FORMAT,
+            "resource": "",
+        },
+    )
+    assert not Article.objects.exists()
+
+
+def export(client, fmt):
+    return client.post(
+        EXPORT_URL,
+        {
+            "format": fmt,
+            "resource": "",
+            **{f"articleresource_{h}": "on" for h in HEADERS},
+        },
+    )
+
+
+def test_export_escapes_formulae(approver_client, make_article):
+    make_article(
+        title='=HYPERLINK("http://evil")', sapo="+cmd|' /C calc'!A0", author="@SUM(1)"
+    )
+    response = export(approver_client, CSV_FORMAT)
+    assert response.status_code == 200
+    content = response.content
+    assert content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://evil")'
+    assert rows[0]["sapo"].startswith("'+cmd")
+    assert rows[0]["author"] == "'@SUM(1)"
+
+    response = export(approver_client, XLSX_FORMAT)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [cell.value for cell in sheet[2]]
+    assert '\'=HYPERLINK("http://evil")' in values
+    assert all(not (isinstance(v, str) and v.startswith("=")) for v in values)
+
+
+def test_json_export_round_trips_vietnamese(approver_client, make_article):
+    make_article(title="Đảng bộ phường Định Công")
+    response = export(approver_client, str(len(FORMATS) - 1))
+    assert (
+        json.loads(response.content.decode("utf-8-sig"))[0]["title"]
+        == "Đảng bộ phường Định Công"
+    )

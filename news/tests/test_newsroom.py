@@ -1,0 +1,365 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Article
+from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/news/article/add/"
+CHANGELIST_URL = "/admin/news/article/"
+
+
+def change_url(article):
+    return f"/admin/news/article/{article.pk}/change/"
+
+
+def form_data(article=None, **overrides):
+    """Return the change form's POST data for article, as the browser sends it."""
+    data = {
+        "title": "Hội nghị tuyên truyền tại phường Định Công",
+        "slug": "",
+        "category": "",
+        "sapo": "Tóm tắt.",
+        "body": "<p>Nội dung.</p>",
+        "cover_alt": "",
+        "status": "draft",
+        "published_at_0": "",
+        "published_at_1": "",
+        "author": "Phóng viên",
+        "loaded_version": "",
+        "_save": "Lưu",
+    }
+    if article is not None:
+        data.update(
+            title=article.title,
+            slug=article.slug,
+            category=str(article.category_id),
+            sapo=article.sapo,
+            body=article.body,
+            status=article.status,
+            author=article.author,
+            loaded_version=str(article.version),
+        )
+        if article.published_at:
+            local = timezone.localtime(article.published_at)
+            data.update(
+                published_at_0=local.strftime("%Y-%m-%d"),
+                published_at_1=local.strftime("%H:%M:%S"),
+            )
+    data.update(overrides)
+    return data
+
+
+def test_roles_exist_after_migrate_with_their_permissions():
+    editor = set(
+        Group.objects.get(name=EDITOR_GROUP).permissions.values_list(
+            "codename", flat=True
+        )
+    )
+    approver = set(
+        Group.objects.get(name=APPROVER_GROUP).permissions.values_list(
+            "codename", flat=True
+        )
+    )
+    assert {"add_article", "change_article"} <= editor
+    assert "publish_article" not in editor
+    assert "delete_article" not in editor
+    assert {"publish_article", "change_article"} <= approver
+
+
+def test_editor_creates_a_draft_and_submits_it_for_review(editor_client, category):
+    response = editor_client.post(
+        ADD_URL, form_data(category=str(category.pk), status="review")
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get()
+    assert article.status == "review"
+    assert article.slug == "hoi-nghi-tuyen-truyen-tai-phuong-dinh-cong"
+
+
+@pytest.mark.parametrize(
+    "crafted",
+    [
+        {"status": "published"},
+        {"status": "withdrawn"},
+        {"status": "review", "published_at_0": "2030-01-01", "published_at_1": "08:00"},
+    ],
+)
+def test_editor_cannot_publish_or_schedule_with_a_crafted_post(
+    editor_client, category, crafted
+):
+    editor_client.post(ADD_URL, form_data(category=str(category.pk), **crafted))
+    article = Article.objects.first()
+    assert article is None or (
+        article.status in {"draft", "review"} and article.published_at is None
+    )
+    assert not Article.objects.published().exists()
+
+
+def test_editor_cannot_publish_an_existing_draft(editor_client, make_article):
+    draft = make_article(status=Article.Status.REVIEW)
+    response = editor_client.post(
+        change_url(draft),
+        form_data(
+            draft,
+            status="published",
+            published_at_0="2021-01-01",
+            published_at_1="08:00:00",
+        ),
+    )
+    assert response.status_code in {200, 403}
+    draft.refresh_from_db()
+    assert draft.status == "review" and draft.published_at is None
+
+
+def test_editor_cannot_use_the_publish_actions(editor_client, make_article):
+    draft = make_article(status=Article.Status.REVIEW)
+    editor_client.post(
+        CHANGELIST_URL,
+        {"action": "publish_now", "_selected_action": [draft.pk], "index": 0},
+    )
+    draft.refresh_from_db()
+    assert draft.status == "review"
+
+
+def test_approver_publishes_with_the_action(approver_client, make_article):
+    draft = make_article(status=Article.Status.REVIEW)
+    approver_client.post(
+        CHANGELIST_URL,
+        {"action": "publish_now", "_selected_action": [draft.pk], "index": 0},
+    )
+    assert list(Article.objects.published()) == [draft]
+
+
+def test_feature_and_unpublish_actions(approver_client, make_article):
+    article = make_article()
+    for action in ["feature", "unpublish"]:
+        approver_client.post(
+            CHANGELIST_URL,
+            {"action": action, "_selected_action": [article.pk], "index": 0},
+        )
+    article.refresh_from_db()
+    assert article.is_featured and article.status == "withdrawn"
+
+
+def test_editor_change_to_a_published_article_waits_for_approval(
+    editor_client, approver, client, make_article
+):
+    article = make_article(title="Tiêu đề đã duyệt", body="<p>Bản đã duyệt.</p>")
+    response = editor_client.post(
+        change_url(article),
+        form_data(
+            article, title="Tiêu đề mới", body="<p>Bản sửa<script>x</script></p>"
+        ),
+        follow=True,
+    )
+    assert "đang chờ người duyệt bài chấp nhận" in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề đã duyệt"
+    assert article.pending_changes == {
+        "title": "Tiêu đề mới",
+        "body": "<p>Bản sửa</p>",
+    }
+    public = client.get(article.get_absolute_url()).content.decode()
+    assert "Tiêu đề đã duyệt" in public and "Bản sửa" not in public
+
+    client.force_login(approver)
+    form = client.get(change_url(article)).content.decode()
+    assert "Tiêu đề mới" in form and "thay đổi chờ duyệt" in form
+    article.refresh_from_db()
+    client.post(
+        change_url(article),
+        form_data(article, title="Tiêu đề mới", body="<p>Bản sửa</p>"),
+    )
+    article.refresh_from_db()
+    assert (article.title, article.pending_changes) == ("Tiêu đề mới", None)
+    assert article.status == "published"
+
+
+def test_approver_accepts_or_rejects_pending_changes_with_actions(
+    approver_client, make_article
+):
+    accepted = make_article(title="A")
+    rejected = make_article(title="B")
+    for article in (accepted, rejected):
+        Article.objects.filter(pk=article.pk).update(
+            pending_changes={"title": article.title + " sửa"}
+        )
+    approver_client.post(
+        CHANGELIST_URL,
+        {"action": "accept_pending", "_selected_action": [accepted.pk], "index": 0},
+    )
+    approver_client.post(
+        CHANGELIST_URL,
+        {"action": "reject_pending", "_selected_action": [rejected.pk], "index": 0},
+    )
+    accepted.refresh_from_db()
+    rejected.refresh_from_db()
+    assert (accepted.title, accepted.pending_changes) == ("A sửa", None)
+    assert (rejected.title, rejected.pending_changes) == ("B", None)
+
+
+def test_stale_save_is_refused(approver_client, editor, make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    opened = form_data(article, title="Sửa của người duyệt")
+    article.title = "Sửa của biên tập viên"
+    article._history_user = editor
+    article.save()
+    response = approver_client.post(change_url(article), opened)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "sau khi bạn mở trang này" in html and "bởi bientap" in html
+    article.refresh_from_db()
+    assert article.title == "Sửa của biên tập viên"
+
+
+def test_every_change_is_in_the_history_with_its_author(
+    editor_client, editor, make_article
+):
+    article = make_article(status=Article.Status.DRAFT, title="Bản đầu")
+    editor_client.post(change_url(article), form_data(article, title="Bản hai"))
+    record = article.history.order_by("-history_date").first()
+    assert record.history_user == editor
+    previous = record.prev_record
+    assert [c.field for c in record.diff_against(previous).changes] == ["title"]
+    html = editor_client.get(f"/admin/news/article/{article.pk}/history/").content
+    assert "Bản hai" in html.decode() and "bientap" in html.decode()
+
+
+def test_editor_revert_cannot_publish(editor_client, approver, make_article):
+    article = make_article(status=Article.Status.PUBLISHED)
+    published = article.history.order_by("-history_date").first()
+    article.status = Article.Status.DRAFT
+    article.published_at = None
+    article._history_user = approver
+    article.save()
+    url = f"/admin/news/article/{article.pk}/history/{published.history_id}/"
+    editor_client.post(
+        url,
+        form_data(
+            published.instance, loaded_version=article.version, status="published"
+        ),
+    )
+    article.refresh_from_db()
+    assert article.status == "draft"
+    assert not Article.objects.published().exists()
+
+
+def test_approver_revert_restores_an_old_version(approver_client, make_article):
+    article = make_article(title="Bản gốc", status=Article.Status.DRAFT)
+    original = article.history.order_by("-history_date").first()
+    article.title = "Bản sửa hỏng"
+    article.save()
+    url = f"/admin/news/article/{article.pk}/history/{original.history_id}/"
+    response = approver_client.post(
+        url, form_data(original.instance, loaded_version=article.version)
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Bản gốc"
+
+
+def test_admin_form_sanitises_the_body(approver_client, category):
+    approver_client.post(
+        ADD_URL,
+        form_data(
+            category=str(category.pk),
+            body='<p onclick="x()">Chào<script>alert(1)</script></p>'
+            '<a href="javascript:alert(1)">l</a>',
+        ),
+    )
+    assert Article.objects.get().body == '<p>Chào</p><a rel="noopener noreferrer">l</a>'
+
+
+def test_preview_shows_drafts_to_staff_under_a_banner(
+    editor_client, client, make_article
+):
+    draft = make_article(title="Bài chưa đăng", status=Article.Status.DRAFT)
+    url = reverse("article_preview", args=[draft.pk])
+    html = editor_client.get(url).content.decode()
+    assert "Bản nháp" in html and "Bài chưa đăng" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    client.logout()
+    assert client.get(url).status_code == 404
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    draft.refresh_from_db()
+    assert draft.view_count == 0
+
+
+def test_preview_of_a_scheduled_article(editor_client, make_article):
+    due = timezone.now() + datetime.timedelta(days=2)
+    article = make_article(title="Bài hẹn giờ", published_at=due)
+    html = editor_client.get(reverse("article_preview", args=[article.pk])).content
+    assert "Bản nháp" in html.decode()
+
+
+def test_admin_search_ignores_diacritics_and_case(approver_client, make_article):
+    make_article(title="Đảng bộ phường Định Công")
+    make_article(title="Tin khác")
+    for query in ["dinh cong", "ĐỊNH CÔNG", "Định Công"]:
+        html = approver_client.get(CHANGELIST_URL, {"q": query}).content.decode()
+        assert "Đảng bộ phường Định Công" in html, query
+        assert "Tin khác" not in html, query
+
+
+def test_changelist_speaks_vietnamese_with_filters(approver_client, make_article):
+    make_article(with_cover=True)
+    html = approver_client.get(CHANGELIST_URL).content.decode()
+    for text in [
+        "Nhập dữ liệu",
+        "Xuất dữ liệu",
+        "Xuất bản ngay",
+        "trạng thái",
+        "tin nổi bật",
+    ]:
+        assert text in html, text
+    assert "-card.webp" in html
+
+
+def test_cover_upload_goes_through_the_image_checks(approver_client, category):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from portal.tests.images import jpeg_bytes
+
+    fake = SimpleUploadedFile("anh.jpg", b"GIF89a but not really", "image/jpeg")
+    response = approver_client.post(
+        ADD_URL, {**form_data(category=str(category.pk)), "cover": fake}
+    )
+    assert response.status_code == 200
+    assert "không phải là ảnh hợp lệ" in response.content.decode()
+    assert not Article.objects.exists()
+
+    photo = SimpleUploadedFile(
+        "Ảnh bìa.jpg", jpeg_bytes((40, 20), orientation=6, gps=True), "image/jpeg"
+    )
+    approver_client.post(
+        ADD_URL, {**form_data(category=str(category.pk)), "cover": photo}
+    )
+    article = Article.objects.get()
+    assert article.cover.name.startswith("covers/20")
+    assert article.cover.name.endswith("/anh-bia.jpg")
+    from PIL import Image
+
+    with article.cover.open() as handle:
+        image = Image.open(handle)
+        assert image.size == (20, 40) and not image.getexif()
+    assert article.cover_card["width"] == 20
+
+
+def test_cover_decompression_bomb_gets_a_message(approver_client, category):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from portal.tests.images import png_bytes
+
+    bomb = SimpleUploadedFile("bom.png", png_bytes((14000, 14000), mode="1"))
+    response = approver_client.post(
+        ADD_URL, {**form_data(category=str(category.pk)), "cover": bomb}
+    )
+    assert response.status_code == 200
+    assert "vượt giới hạn 40 megapixel" in response.content.decode()
+    assert not Article.objects.exists()

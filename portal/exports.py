@@ -1,0 +1,35 @@
+"""Spreadsheet formats whose exports are safe to open in Excel."""
+
+import tablib
+from import_export.formats.base_formats import CSV, JSON, XLSX
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formulae(dataset):
+    """Return a copy of dataset whose text cells cannot start a formula."""
+    escaped = tablib.Dataset(headers=dataset.headers, title=dataset.title)
+    for row in dataset:
+        escaped.append(
+            [
+                f"'{cell}"
+                if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES)
+                else cell
+                for cell in row
+            ]
+        )
+    return escaped
+
+
+class SafeCSV(CSV):
+    def export_data(self, dataset, **kwargs):
+        return super().export_data(escape_formulae(dataset), **kwargs)
+
+
+class SafeXLSX(XLSX):
+    def export_data(self, dataset, **kwargs):
+        return super().export_data(escape_formulae(dataset), **kwargs)
+
+
+FORMATS = [SafeCSV, SafeXLSX, JSON]

@@ -1,0 +1,41 @@
+"""The newsroom's roles as groups, present on every database after migrate."""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+from .workflow import APPROVER_GROUP, EDITOR_GROUP
+
+EDITOR_PERMISSIONS = [
+    "news.add_article",
+    "news.change_article",
+    "news.view_article",
+    "news.view_category",
+    "portal.view_page",
+]
+APPROVER_PERMISSIONS = EDITOR_PERMISSIONS + [
+    "news.publish_article",
+    "news.delete_article",
+    "news.add_category",
+    "news.change_category",
+    "portal.add_page",
+    "portal.change_page",
+]
+ROLES = {EDITOR_GROUP: EDITOR_PERMISSIONS, APPROVER_GROUP: APPROVER_PERMISSIONS}
+
+
+def ensure_roles(using="default", apps=global_apps, **kwargs):
+    """Create the role groups and give them exactly their permissions."""
+    # post_migrate reaches this app before later apps have their permissions.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in ROLES.items():
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        wanted = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            wanted += Permission.objects.using(using).filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        group.permissions.set(wanted)

@@ -1,0 +1,135 @@
+import base64
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.files.storage import default_storage
+from PIL import Image
+
+from portal.html import clean_body
+
+from .images import jpeg_bytes
+
+pytestmark = pytest.mark.django_db
+
+PHOTO = jpeg_bytes((40, 20), orientation=6, gps=True)
+
+
+class FakeImageHost(BaseHTTPRequestHandler):
+    """Another web site, on 127.0.0.1, that Word documents link images from."""
+
+    routes = {
+        "/anh/hoi-nghi.jpg": (200, "image/jpeg", PHOTO),
+        "/anh/van-ban.jpg": (200, "image/jpeg", b"<html>not an image</html>"),
+        "/anh/mat.jpg": (404, "text/html", b"not found"),
+    }
+
+    def do_GET(self):
+        if self.path == "/anh/cham.jpg":
+            time.sleep(2)
+        if self.path == "/anh/chuyen.jpg":
+            self.send_response(302)
+            self.send_header("Location", "/anh/hoi-nghi.jpg")
+            self.end_headers()
+            return
+        status, content_type, body = self.routes.get(
+            self.path, (200, "image/jpeg", PHOTO)
+        )
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def image_host(settings):
+    settings.REMOTE_IMAGES_ALLOW_PRIVATE = True
+    settings.REMOTE_IMAGES_TIMEOUT = 1
+    # The portal's own host; the fake server on localhost is "another host".
+    settings.ALLOWED_HOSTS = ["tuyengiao.hoangmai.vn"]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeImageHost)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://localhost:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def stored_image(url):
+    assert url.startswith("/media/editor/")
+    with default_storage.open(url.removeprefix("/media/")) as handle:
+        image = Image.open(handle)
+        image.load()
+        return image
+
+
+def test_image_from_another_host_is_copied_and_cleaned(image_host):
+    html, notes = clean_body(
+        f'<p><img src="{image_host}/anh/hoi-nghi.jpg" alt="Hội nghị"></p>'
+    )
+    assert notes == []
+    src = html.split('src="')[1].split('"')[0]
+    assert src.endswith("/hoi-nghi.jpg")
+    image = stored_image(src)
+    assert image.size == (20, 40) and not image.getexif()
+    assert 'alt="Hội nghị"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/anh/mat.jpg", "máy chủ trả lời 404"),
+        ("/anh/van-ban.jpg", "không phải là ảnh hợp lệ"),
+        ("/anh/cham.jpg", "không tải được"),
+        ("/anh/chuyen.jpg", "máy chủ trả lời 302"),
+    ],
+)
+def test_image_that_cannot_be_fetched_is_removed_with_a_note(image_host, path, reason):
+    html, notes = clean_body(f'<p>Trước<img src="{image_host}{path}">sau</p>')
+    assert html == "<p>Trướcsau</p>"
+    assert len(notes) == 1 and reason in notes[0], notes
+
+
+def test_data_url_image_is_stored_as_a_file():
+    encoded = base64.b64encode(jpeg_bytes((8, 8))).decode()
+    html, notes = clean_body(f'<p><img src="data:image/jpeg;base64,{encoded}"></p>')
+    assert notes == []
+    src = html.split('src="')[1].split('"')[0]
+    assert stored_image(src).size == (8, 8)
+
+
+def test_broken_data_url_and_local_file_paths_are_removed():
+    html, notes = clean_body(
+        '<p><img src="data:text/html;base64,PHNjcmlwdD4="></p>'
+        '<p><img src="file:///C:/Users/bientap/anh.jpg"></p>'
+    )
+    assert html == "<p></p><p></p>"
+    assert len(notes) == 2
+
+
+def test_private_addresses_are_refused_by_default(image_host, settings):
+    settings.REMOTE_IMAGES_ALLOW_PRIVATE = False
+    html, notes = clean_body(f'<img src="{image_host}/anh/hoi-nghi.jpg">')
+    assert html == ""
+    assert "không được phép" in notes[0]
+
+
+def test_images_already_on_the_portal_are_left_alone(settings):
+    settings.ALLOWED_HOSTS = ["tuyengiao.hoangmai.vn"]
+    body = (
+        '<img src="/media/editor/2026/11/a.jpg" alt="A">'
+        '<img src="https://tuyengiao.hoangmai.vn/media/b.jpg" alt="B">'
+    )
+    assert clean_body(body) == (body, [])
+
+
+def test_the_same_remote_image_twice_is_fetched_once(image_host):
+    url = f"{image_host}/anh/hoi-nghi.jpg"
+    html, _ = clean_body(f'<img src="{url}"><img src="{url}">')
+    sources = [part.split('"')[0] for part in html.split('src="')[1:]]
+    assert len(sources) == 2 and sources[0] == sources[1]

@@ -1,0 +1,114 @@
+"""Who may publish: the one check behind every write path of publishable content.
+
+Editors ("Biên tập viên") write drafts and send them for review; approvers ("Duyệt
+bài") publish, withdraw and schedule. The change form, admin actions, imports and
+reverting history all save through save_as(), so a crafted POST, an imported row or
+a revert cannot do what the user's role does not allow. An editor's change to a
+published or withdrawn item is kept aside as pending changes until an approver
+accepts it; readers keep seeing the approved version meanwhile.
+
+A publishable model has status and published_at fields, a Status with DRAFT and
+REVIEW, a "publish_<model>" permission, REVIEWED_FIELDS, and the pending_changes,
+pending_by and pending_at fields.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+
+from .html import clean_body
+
+EDITOR_GROUP = "Biên tập viên"
+APPROVER_GROUP = "Duyệt bài"
+
+
+def publish_permission(model):
+    return f"{model._meta.app_label}.publish_{model._meta.model_name}"
+
+
+def can_publish(user, model):
+    """Tell whether user may publish, withdraw and schedule items of model."""
+    return user.is_active and user.has_perm(publish_permission(model))
+
+
+def _editor_statuses(model):
+    return {model.Status.DRAFT, model.Status.REVIEW}
+
+
+def check_publishing(user, before, after):
+    """Raise PermissionDenied if saving after over before needs a right user lacks."""
+    model = type(after)
+    if can_publish(user, model):
+        return
+    drafts = _editor_statuses(model)
+    if after.status not in drafts:
+        raise PermissionDenied(
+            "Chỉ người duyệt bài mới được xuất bản, gỡ hoặc hẹn giờ đăng."
+        )
+    if before is not None and before.status not in drafts:
+        raise PermissionDenied(
+            "Bài đã xuất bản hoặc đã gỡ chỉ người duyệt bài được thay đổi trực tiếp."
+        )
+    if after.published_at != (before.published_at if before else None):
+        raise PermissionDenied("Chỉ người duyệt bài mới được hẹn giờ đăng.")
+
+
+def reviewed_values(obj):
+    """Return obj's REVIEWED_FIELDS as JSON-ready values, committing new files."""
+    values = {}
+    for name in obj.REVIEWED_FIELDS:
+        field = obj._meta.get_field(name)
+        if isinstance(field, models.FileField):
+            values[name] = field.pre_save(obj, add=False).name or ""
+        else:
+            values[name] = field.value_from_object(obj)
+    return values
+
+
+def apply_pending(obj):
+    """Put obj's pending changes on it in memory (nothing is saved) and return it."""
+    for name, value in (obj.pending_changes or {}).items():
+        field = obj._meta.get_field(name)
+        setattr(obj, field.attname, value)
+    return obj
+
+
+@transaction.atomic
+def save_as(user, obj, *, accept_pending=False):
+    """Save obj as user may: directly, or as pending changes awaiting approval.
+
+    Return True when obj was saved for readers, False when its changes now wait for
+    an approver. accept_pending says that obj already carries its pending changes
+    (the change form shows them), so saving it accepts them.
+    """
+    model = type(obj)
+    before = (
+        model.objects.select_for_update().filter(pk=obj.pk).first() if obj.pk else None
+    )
+    reviewing = (
+        before is not None
+        and before.status not in _editor_statuses(model)
+        and not can_publish(user, model)
+    )
+    if reviewing:
+        if (obj.status, obj.published_at) != (before.status, before.published_at):
+            raise PermissionDenied(
+                "Chỉ người duyệt bài mới được xuất bản, gỡ hoặc hẹn giờ đăng."
+            )
+        live = reviewed_values(before)
+        proposed = {k: v for k, v in reviewed_values(obj).items() if v != live[k]}
+        if "body" in proposed:
+            proposed["body"], obj.body_notes = clean_body(proposed["body"])
+        before.pending_changes = proposed or None
+        before.pending_by = user if proposed else None
+        before.pending_at = timezone.now() if proposed else None
+        before._history_user = user
+        before.save()
+        obj.version = before.version
+        return False
+    check_publishing(user, before, obj)
+    if accept_pending and can_publish(user, model):
+        obj.pending_changes = obj.pending_by = obj.pending_at = None
+    obj._history_user = user
+    obj.save()
+    return True
