@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("xem-truoc/bai-viet/<int:pk>/", article_preview, name="article_preview"),
     path("tai-anh-bien-tap/", views.editor_image_upload, name="editor_image_upload"),
     path("admin/", admin.site.urls),

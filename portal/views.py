@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_POST
@@ -81,6 +82,11 @@ def editor_image_upload(request):
 
 def _upload_error(message, status=400):
     return JsonResponse({"error": {"message": message}}, status=status)
+
+
+def favicon(request):
+    """Point browsers that ask for /favicon.ico at the portal's icon."""
+    return redirect(static("img/favicon.png"), permanent=True)
 
 
 def healthz(request):

@@ -363,3 +363,33 @@ def test_cover_decompression_bomb_gets_a_message(approver_client, category):
     assert response.status_code == 200
     assert "vượt giới hạn 40 megapixel" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_word_paste_keeps_tables_and_lists(approver_client, category):
+    word = (
+        '<p class="MsoNormal" style="margin:0"><span lang="VI" style="font-size:13pt">'
+        "Kết quả<o:p></o:p></span></p>"
+        '<figure class="table"><table class="MsoTableGrid" border="1" style="width:100%">'
+        '<tbody><tr><td style="width:50%"><p class="MsoNormal">Phường</p></td>'
+        '<td width="200"><p>Số tổ</p></td></tr></tbody></table></figure>'
+        '<ul><li style="mso-list:l0 level1 lfo1">Mai Động</li><li>Đại Kim</li></ul>'
+        "<ol><li>Một</li></ol>"
+    )
+    approver_client.post(ADD_URL, form_data(category=str(category.pk), body=word))
+    assert Article.objects.get().body == (
+        '<p><span lang="VI">Kết quả</span></p>'
+        '<figure class="table"><table><tbody><tr><td><p>Phường</p></td>'
+        "<td><p>Số tổ</p></td></tr></tbody></table></figure>"
+        "<ul><li>Mai Động</li><li>Đại Kim</li></ul><ol><li>Một</li></ol>"
+    )
+
+
+def test_admin_tells_the_editor_which_pasted_images_were_removed(
+    approver_client, category
+):
+    body = '<p>Ảnh:<img src="file:///C:/Users/may/anh.jpg"></p>'
+    response = approver_client.post(
+        ADD_URL, form_data(category=str(category.pk), body=body), follow=True
+    )
+    assert "Đã bỏ ảnh “file:///C:/Users/may/anh.jpg”" in response.content.decode()
+    assert Article.objects.get().body == "<p>Ảnh:</p>"
