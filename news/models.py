@@ -243,11 +243,17 @@ class ArticleOldSlug(OldSlug):
         Article, on_delete=models.CASCADE, related_name="old_slugs"
     )
 
+    class Meta:
+        verbose_name = verbose_name_plural = "đường dẫn cũ của bài viết"
+
 
 class CategoryOldSlug(OldSlug):
     category = models.ForeignKey(
         Category, on_delete=models.CASCADE, related_name="old_slugs"
     )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "đường dẫn cũ của chuyên mục"
 
 
 def _fill_slug(obj, text):

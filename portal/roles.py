@@ -2,6 +2,7 @@
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.utils import translation
 
 from .workflow import APPROVER_GROUP, EDITOR_GROUP
 
@@ -23,6 +24,9 @@ APPROVER_PERMISSIONS = EDITOR_PERMISSIONS + [
 ROLES = {EDITOR_GROUP: EDITOR_PERMISSIONS, APPROVER_GROUP: APPROVER_PERMISSIONS}
 
 
+ACTIONS = {"add": "thêm", "change": "sửa", "delete": "xóa", "view": "xem"}
+
+
 def ensure_roles(using="default", apps=global_apps, **kwargs):
     """Create the role groups and give them exactly their permissions."""
     # post_migrate reaches this app before later apps have their permissions.
@@ -30,6 +34,7 @@ def ensure_roles(using="default", apps=global_apps, **kwargs):
         create_permissions(app_config, verbosity=0, using=using, apps=apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    _name_permissions_in_vietnamese(Permission, using)
     for name, codes in ROLES.items():
         group, _ = Group.objects.using(using).get_or_create(name=name)
         wanted = []
@@ -39,3 +44,15 @@ def ensure_roles(using="default", apps=global_apps, **kwargs):
                 content_type__app_label=app_label, codename=codename
             )
         group.permissions.set(wanted)
+
+
+def _name_permissions_in_vietnamese(Permission, using):
+    """Rename Django's "Can add …" permissions, which it creates in English."""
+    with translation.override("vi"):
+        for model in global_apps.get_models():
+            opts = model._meta
+            for action, verb in ACTIONS.items():
+                Permission.objects.using(using).filter(
+                    content_type__app_label=opts.app_label,
+                    codename=f"{action}_{opts.model_name}",
+                ).update(name=f"Được {verb} {opts.verbose_name}"[:255])

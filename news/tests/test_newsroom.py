@@ -369,7 +369,8 @@ def test_word_paste_keeps_tables_and_lists(approver_client, category):
     word = (
         '<p class="MsoNormal" style="margin:0"><span lang="VI" style="font-size:13pt">'
         "Kết quả<o:p></o:p></span></p>"
-        '<figure class="table"><table class="MsoTableGrid" border="1" style="width:100%">'
+        '<figure class="table">'
+        '<table class="MsoTableGrid" border="1" style="width:100%">'
         '<tbody><tr><td style="width:50%"><p class="MsoNormal">Phường</p></td>'
         '<td width="200"><p>Số tổ</p></td></tr></tbody></table></figure>'
         '<ul><li style="mso-list:l0 level1 lfo1">Mai Động</li><li>Đại Kim</li></ul>'
