@@ -68,6 +68,7 @@ class ArticleResource(resources.ModelResource):
             check_publishing(user, before, instance)
         except PermissionDenied as error:
             raise ValidationError(str(error)) from error
+        instance._change_reason = "Nhập dữ liệu từ tệp"
 
 
 class ArticleAdminForm(forms.ModelForm):

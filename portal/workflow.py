@@ -103,6 +103,7 @@ def save_as(user, obj, *, accept_pending=False):
         before.pending_by = user if proposed else None
         before.pending_at = timezone.now() if proposed else None
         before._history_user = user
+        before._change_reason = "Đề xuất thay đổi, chờ duyệt"
         before.save()
         obj.version = before.version
         return False
@@ -110,5 +111,20 @@ def save_as(user, obj, *, accept_pending=False):
     if accept_pending and can_publish(user, model):
         obj.pending_changes = obj.pending_by = obj.pending_at = None
     obj._history_user = user
+    obj._change_reason = _reason(before, obj)
     obj.save()
     return True
+
+
+def _reason(before, after):
+    """Say in a few words what a save does, for the history list."""
+    if before is None:
+        return "Tạo mới"
+    if before.status != after.status:
+        return f"{before.get_status_display()} → {after.get_status_display()}"
+    if before.pending_changes and not after.pending_changes:
+        accepted = reviewed_values(after) != reviewed_values(before)
+        return (
+            "Chấp nhận thay đổi chờ duyệt" if accepted else "Từ chối thay đổi chờ duyệt"
+        )
+    return "Cập nhật"

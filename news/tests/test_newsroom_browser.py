@@ -11,9 +11,22 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Phường Định Công ra quân tổng vệ sinh môi trường"
 
 
-def log_in(browser, base, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+@pytest.fixture
+def contexts(browser):
+    """Open browser contexts for the test and close them, with their requests."""
+    opened = []
+
+    def new(**options):
+        opened.append(browser.new_context(**options))
+        return opened[-1].new_page()
+
+    yield new
+    for context in opened:
+        context.close()
+
+
+def log_in(new_page, base, username):
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(base + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw")
@@ -27,7 +40,7 @@ def image_loaded(locator):
 
 
 def test_editor_writes_approver_publishes_reader_sees(
-    browser, live_server, make_staff, tmp_path
+    contexts, live_server, make_staff, tmp_path
 ):
     category = Category.objects.create(name="Tin tức – Sự kiện", order=1)
     make_staff("bientap", EDITOR_GROUP)
@@ -38,7 +51,7 @@ def test_editor_writes_approver_publishes_reader_sees(
     cover.write_bytes(jpeg_bytes((900, 600)))
     base = live_server.url
 
-    editor = log_in(browser, base, "bientap")
+    editor = log_in(contexts, base, "bientap")
     editor.goto(base + "/admin/news/article/add/")
     editor.fill("#id_title", TITLE)
     editor.select_option("#id_category", str(category.pk))
@@ -65,7 +78,7 @@ def test_editor_writes_approver_publishes_reader_sees(
     assert '<img src="/media/editor/' in article.body
     assert not Article.objects.published().exists()
 
-    approver = log_in(browser, base, "duyetbai")
+    approver = log_in(contexts, base, "duyetbai")
     approver.goto(base + "/admin/news/article/")
     approver.check(f'input[name="_selected_action"][value="{article.pk}"]')
     approver.select_option('select[name="action"]', "publish_now")
@@ -73,7 +86,7 @@ def test_editor_writes_approver_publishes_reader_sees(
     approver.wait_for_selector(".messagelist .success")
     assert list(Article.objects.published()) == [article]
 
-    reader = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    reader = contexts(viewport={"width": 360, "height": 740})
     reader.goto(base + "/")
     card = reader.locator("article.card", has_text=TITLE).first
     card_image = card.locator("img")

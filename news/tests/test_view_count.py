@@ -4,16 +4,20 @@ import urllib.request
 import pytest
 from django.db import connection
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrent writers need PostgreSQL; SQLite serialises them",
+    ),
+]
 
 HITS = 120
 CLIENTS = 12
 
 
-@pytest.mark.postgres
 def test_concurrent_hits_are_all_counted(live_server, make_article):
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent writers need PostgreSQL; SQLite serialises them")
     article = make_article()
     url = live_server.url + article.get_absolute_url()
     statuses = []
