@@ -1,0 +1,141 @@
+"""What every publishable item shares: status, publish time, review and covers.
+
+Articles and campaign reports (and whatever else staff publish) are visible to
+readers under the same rule, PublishableQuerySet.published(), and go through the
+same workflow (portal/workflow.py).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .images import UploadPath, make_renditions, rendition
+from .text import unique_slug
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Nháp"
+    REVIEW = "review", "Chờ duyệt"
+    PUBLISHED = "published", "Đã xuất bản"
+    WITHDRAWN = "withdrawn", "Đã gỡ"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Return the items readers may see: published and already due."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Publishable(models.Model):
+    """An item staff write, review and publish, possibly at a set time."""
+
+    Status = Status
+
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=Status, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        "thời gian đăng",
+        null=True,
+        blank=True,
+        help_text="Bài đã xuất bản chỉ hiện với bạn đọc từ thời điểm này.",
+    )
+    # Bumped on every save, so that a stale change form is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    # An editor's changes to a published item, waiting for an approver.
+    pending_changes = models.JSONField(
+        "thay đổi chờ duyệt", null=True, blank=True, editable=False
+    )
+    pending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name="người đề xuất thay đổi",
+    )
+    pending_at = models.DateTimeField(
+        "đề xuất lúc", null=True, blank=True, editable=False
+    )
+
+    # What an editor may change on a published item, subject to approval.
+    REVIEWED_FIELDS = []
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self._publish_now_if_untimed()
+        stored = type(self).objects.filter(pk=self.pk).values_list("version")
+        self.version = (stored.first() or (0,))[0] + 1
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self._publish_now_if_untimed()
+
+    def _publish_now_if_untimed(self):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+
+def published_has_time(name):
+    """Return the constraint that a published row has a publish time."""
+    return models.CheckConstraint(
+        condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
+        name=name,
+        violation_error_message="Bài đã xuất bản phải có thời gian đăng.",
+    )
+
+
+class WithCover(models.Model):
+    """A cover image with alt text and renditions made once, when it changes."""
+
+    cover = models.ImageField(
+        "ảnh đại diện", upload_to=UploadPath("covers"), blank=True
+    )
+    cover_alt = models.CharField(
+        "mô tả ảnh (alt)",
+        max_length=300,
+        blank=True,
+        help_text="Mô tả ngắn nội dung ảnh cho người khiếm thị.",
+    )
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values("cover", "cover_renditions")
+            .first()
+        ) or {"cover": "", "cover_renditions": {}}
+        changed = stored["cover"] != (self.cover.name or "")
+        if not changed:
+            # A revert brings back an old row without its renditions: keep them.
+            self.cover_renditions = stored["cover_renditions"]
+        super().save(*args, **kwargs)
+        if changed:
+            # The upload has its final name only once the row is saved.
+            self.cover_renditions = make_renditions(self.cover) if self.cover else {}
+            type(self).objects.filter(pk=self.pk).update(
+                cover_renditions=self.cover_renditions
+            )
+
+    @property
+    def cover_card(self):
+        return rendition(self.cover_renditions, "card")
+
+    @property
+    def cover_full(self):
+        return rendition(self.cover_renditions, "full")
+
+
+def fill_slug(obj, text):
+    """Give obj a unique slug made from text, once: a set slug never changes."""
+    if not obj.slug:
+        others = type(obj).objects.exclude(pk=obj.pk)
+        obj.slug = unique_slug(text, lambda slug: others.filter(slug=slug).exists())
