@@ -68,6 +68,14 @@ class Article(WithCover, Publishable):
         related_name="articles",
         verbose_name="chuyên mục",
     )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name="chiến dịch, phong trào",
+    )
     author = models.CharField("tác giả", max_length=200, blank=True)
     is_featured = models.BooleanField("tin nổi bật", default=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
@@ -90,6 +98,7 @@ class Article(WithCover, Publishable):
         "cover",
         "cover_alt",
         "category",
+        "campaign",
         "author",
     ]
 

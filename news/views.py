@@ -41,7 +41,8 @@ def category_detail(request, slug):
 
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
-    article = Article.objects.published().select_related("category").filter(slug=slug)
+    article = Article.objects.published().select_related("category", "campaign")
+    article = article.filter(slug=slug)
     article = article.first()
     if article is None:
         old = get_object_or_404(

@@ -33,3 +33,18 @@ class SafeXLSX(XLSX):
 
 
 FORMATS = [SafeCSV, SafeXLSX, JSON]
+
+
+class AllOrNothingImport:
+    """An ImportMixin whose confirmed import, like its preview, saves no row if
+    any row is invalid."""
+
+    import_formats = export_formats = FORMATS
+    # Excel shows Vietnamese in a CSV file only when it starts with a byte-order mark.
+    to_encoding = "utf-8-sig"
+
+    def get_import_data_kwargs(self, **kwargs):
+        return {
+            **super().get_import_data_kwargs(**kwargs),
+            "rollback_on_validation_errors": True,
+        }

@@ -12,6 +12,19 @@ EDITOR_PERMISSIONS = [
     "news.view_article",
     "news.view_category",
     "portal.view_page",
+    "campaigns.view_campaign",
+    "campaigns.view_indicator",
+    "campaigns.view_ward",
+    "campaigns.add_report",
+    "campaigns.change_report",
+    "campaigns.view_report",
+    "campaigns.add_figure",
+    "campaigns.change_figure",
+    "campaigns.delete_figure",
+    "campaigns.view_figure",
+    "campaigns.add_document",
+    "campaigns.change_document",
+    "campaigns.view_document",
 ]
 APPROVER_PERMISSIONS = EDITOR_PERMISSIONS + [
     "news.publish_article",
@@ -20,6 +33,15 @@ APPROVER_PERMISSIONS = EDITOR_PERMISSIONS + [
     "news.change_category",
     "portal.add_page",
     "portal.change_page",
+    "campaigns.publish_report",
+    "campaigns.delete_report",
+    "campaigns.publish_document",
+    "campaigns.delete_document",
+    "campaigns.add_campaign",
+    "campaigns.change_campaign",
+    "campaigns.add_indicator",
+    "campaigns.change_indicator",
+    "campaigns.delete_indicator",
 ]
 ROLES = {EDITOR_GROUP: EDITOR_PERMISSIONS, APPROVER_GROUP: APPROVER_PERMISSIONS}
 

@@ -186,6 +186,7 @@ NEWS_PAGE_SIZE = 12
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_MAX_WIDTH = 1600
+PDF_MAX_BYTES = 20 * 1024 * 1024
 # Images pasted into a body from another host are copied into the portal's media.
 # Hosts on private or loopback addresses are refused unless this is true (tests).
 REMOTE_IMAGES_ALLOW_PRIVATE = False

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from slugify import slugify as _slugify
 
@@ -32,3 +33,75 @@ def unique_slug(text, taken, max_length=255):
         suffix = f"-{n}"
         slug = base[: max_length - len(suffix)].rstrip("-") + suffix
     return slug
+
+
+_PLAIN = re.compile(r"\d+")
+_DOT_GROUPS = re.compile(r"\d{1,3}(\.\d{3})+")
+_SPACE_GROUPS = re.compile(r"\d{1,3}( \d{3})+")
+_COMMA_DECIMAL = re.compile(r"(\d+|\d{1,3}(\.\d{3})+),(\d+)")
+
+
+def parse_vn_number(value):
+    """Read a number written the Vietnamese way: "1.250" is 1250, "99,47" is 99.47.
+
+    Spreadsheet cells that are already numbers are taken as they are. A text that
+    could mean two things ("1,250": 1.25 or 1250?) or follows another convention
+    ("99.47") is refused with a Vietnamese message rather than guessed.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"“{value}” không phải là số.")
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    else:
+        text = " ".join(str(value or "").replace("\u00a0", " ").split())
+        text = text.removesuffix("%").strip()
+        if not text:
+            raise ValueError("Chưa có giá trị.")
+        negative = text.startswith("-")
+        digits = text.lstrip("-").strip()
+        number = _read_digits(digits, text)
+        if negative:
+            number = -number
+    if not number.is_finite():
+        raise ValueError(f"“{value}” không phải là số.")
+    if number < 0:
+        raise ValueError(f"Số liệu không được âm: “{value}”.")
+    return number
+
+
+def _read_digits(digits, original):
+    if _PLAIN.fullmatch(digits):
+        return Decimal(digits)
+    if _DOT_GROUPS.fullmatch(digits):
+        return Decimal(digits.replace(".", ""))
+    if _SPACE_GROUPS.fullmatch(digits):
+        return Decimal(digits.replace(" ", ""))
+    match = _COMMA_DECIMAL.fullmatch(digits)
+    if match:
+        whole, _, fraction = match.groups()
+        if "." not in whole and len(whole) <= 3 and len(fraction) == 3:
+            raise ValueError(
+                f"Số “{original}” không rõ nghĩa: nếu là một nghìn hai trăm năm "
+                "mươi hãy viết 1250 hoặc 1.250; nếu là số thập phân hãy viết 1,25."
+            )
+        return Decimal(f"{whole.replace('.', '')}.{fraction}")
+    if re.fullmatch(r"\d+\.\d+", digits):
+        raise ValueError(
+            f"Số “{original}” không đúng cách viết tiếng Việt: dùng dấu phẩy cho phần "
+            "thập phân (ví dụ 99,47) và dấu chấm để phân cách hàng nghìn (1.250)."
+        )
+    raise ValueError(f"“{original}” không phải là số.")
+
+
+def format_vn_number(value, decimals=None):
+    """Write a number the Vietnamese way: 292145 -> "292.145", 99.47 -> "99,47".
+
+    decimals fixes the number of decimal places; by default a whole number has
+    none and any other keeps its own.
+    """
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if decimals is None:
+        number = number.normalize()
+        decimals = max(0, -number.as_tuple().exponent)
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

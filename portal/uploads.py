@@ -22,7 +22,7 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 
 class ImageRejected(ValueError):
-    """An upload that is not an image the portal accepts; the message is for staff."""
+    """An upload the portal does not accept; the message is for staff."""
 
 
 def clean_image(data, name):
@@ -77,11 +77,11 @@ def store_image(content, folder):
     return default_storage.url(default_storage.save(path, content))
 
 
-def _read_bounded(file):
+def _read_bounded(file, limit=None):
     """Read at most one byte more than the limit, so a huge upload is not slurped."""
     if hasattr(file, "seek"):
         file.seek(0)
-    return file.read(settings.IMAGE_MAX_BYTES + 1)
+    return file.read((limit or settings.IMAGE_MAX_BYTES) + 1)
 
 
 def _encode(image, name):
@@ -104,3 +104,20 @@ def _encode(image, name):
         ext = "jpg"
     stem = name.rsplit(".", 1)[0] if "." in name else name
     return ContentFile(buffer.getvalue(), name=f"{slugify(stem, 80) or 'anh'}.{ext}")
+
+
+def clean_pdf(data, name):
+    """Return a ContentFile of data if it is a PDF by its content, else refuse it."""
+    raw = (
+        data if isinstance(data, bytes) else _read_bounded(data, settings.PDF_MAX_BYTES)
+    )
+    if len(raw) > settings.PDF_MAX_BYTES:
+        raise ImageRejected(
+            f"Tệp “{name}” quá lớn: tối đa {filesizeformat(settings.PDF_MAX_BYTES)}."
+        )
+    # The PDF header must come first (readers accept it within 1 KB) and the
+    # end-of-file marker last.
+    if b"%PDF-" not in raw[:1024] or b"%%EOF" not in raw[-2048:]:
+        raise ImageRejected(f"Tệp “{name}” không phải là tệp PDF hợp lệ.")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return ContentFile(raw, name=f"{slugify(stem, 80) or 'van-ban'}.pdf")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from campaigns.views import report_preview
 from news.views import article_preview
 
 from . import views
@@ -13,6 +14,7 @@ admin.site.index_title = "Quản trị nội dung"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tin-tuc/", include("news.urls")),
+    path("", include("campaigns.urls")),
     path("trang/<slug:slug>/", views.page_detail, name="page"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
@@ -20,6 +22,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("xem-truoc/bai-viet/<int:pk>/", article_preview, name="article_preview"),
+    path("xem-truoc/bao-cao/<int:pk>/", report_preview, name="report_preview"),
     path("tai-anh-bien-tap/", views.editor_image_upload, name="editor_image_upload"),
     path("admin/", admin.site.urls),
 ]

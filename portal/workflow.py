@@ -53,6 +53,21 @@ def check_publishing(user, before, after):
         raise PermissionDenied("Chỉ người duyệt bài mới được hẹn giờ đăng.")
 
 
+def check_changing_live(user, parent):
+    """Raise PermissionDenied if user may not change what readers of parent see.
+
+    For parts saved on their own, such as the figures of a report: an editor may
+    change them only while the report is a draft or awaits review.
+    """
+    if parent.status not in _editor_statuses(type(parent)) and not can_publish(
+        user, type(parent)
+    ):
+        raise PermissionDenied(
+            f"{parent._meta.verbose_name.capitalize()} “{parent}” đã xuất bản hoặc "
+            "đã gỡ: chỉ người duyệt bài được sửa số liệu của nó."
+        )
+
+
 def reviewed_values(obj):
     """Return obj's REVIEWED_FIELDS as JSON-ready values, committing new files."""
     values = {}

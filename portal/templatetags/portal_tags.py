@@ -1,6 +1,8 @@
 from django import template
 from django.utils import timezone
 
+from portal.text import format_vn_number
+
 register = template.Library()
 
 
@@ -32,3 +34,14 @@ def page_numbers(page_obj):
 def absolute_uri(context, url):
     """Return url made absolute against the current request."""
     return context["request"].build_absolute_uri(url)
+
+
+@register.filter
+def vn_number(value, decimals=None):
+    """Format a figure the Vietnamese way: 292145 -> "292.145", 99.47 -> "99,47".
+
+    Only for figures: years and codes are shown as they are, never grouped.
+    """
+    if value is None or value == "":
+        return ""
+    return format_vn_number(value, None if decimals in (None, "") else int(decimals))

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from campaigns import demo as campaigns_demo
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, Category
 from portal.demo_images import draw_cover
@@ -83,6 +84,7 @@ class Command(BaseCommand):
             categories[slug], _ = Category.objects.get_or_create(
                 slug=slug, defaults={"name": name, "order": order}
             )
+        campaigns_demo.load_campaigns()
         hanoi = ZoneInfo(settings.TIME_ZONE)
         created = 0
         for data in ARTICLES:
@@ -102,6 +104,7 @@ class Command(BaseCommand):
                 title=data["title"],
                 slug=data["slug"],
                 category=categories[data["category"]],
+                campaign=campaigns_demo.campaign_of(data["title"], data["sapo"]),
                 sapo=data["sapo"],
                 body=data["body"],
                 author=data["author"],
@@ -117,4 +120,5 @@ class Command(BaseCommand):
             )
             article.save()
             created += 1
+        campaigns_demo.load_reports()
         return created

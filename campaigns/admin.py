@@ -1,0 +1,294 @@
+import io
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django_ckeditor_5.widgets import CKEditor5Widget
+from import_export.admin import ImportExportModelAdmin
+from openpyxl import Workbook
+
+from portal.admin_publishing import CoverForm, PublishableAdmin, VersionedForm
+from portal.exports import AllOrNothingImport
+from portal.uploads import ImageRejected, clean_pdf
+from portal.workflow import can_publish, check_changing_live
+
+from .models import Campaign, Document, Figure, Indicator, Report, Ward
+from .resources import COLUMNS, DISTRICT, FigureResource
+
+
+@admin.register(Ward)
+class WardAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "order"]
+    search_fields = ["name", "code"]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    fk_name = "campaign"
+    extra = 0
+    fields = [
+        "name",
+        "unit",
+        "decimals",
+        "headline",
+        "order",
+        "numerator",
+        "denominator",
+    ]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["name", "period", "order", "active"]
+    list_editable = ["order", "active"]
+    search_fields = ["name"]
+    inlines = [IndicatorInline]
+
+
+class FigureInline(admin.TabularInline):
+    model = Figure
+    extra = 0
+    fields = ["indicator", "ward", "value"]
+    autocomplete_fields = ["ward"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        report_id = request.resolver_match.kwargs.get("object_id")
+        if db_field.name == "indicator" and report_id:
+            field.queryset = Indicator.objects.filter(
+                campaign__reports=report_id, numerator__isnull=True
+            )
+        return field
+
+    def _may_edit(self, request, obj):
+        # Figures of a published report change what readers see at once.
+        return obj is None or (
+            obj.status in {Report.Status.DRAFT, Report.Status.REVIEW}
+            or can_publish(request.user, Report)
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
+
+class ReportAdminForm(CoverForm):
+    class Meta:
+        model = Report
+        fields = [
+            "campaign",
+            "title",
+            "slug",
+            "period",
+            "reported_on",
+            "summary",
+            "body",
+            "illustrative",
+            "related_articles",
+            "cover",
+            "cover_alt",
+            "status",
+            "published_at",
+        ]
+        widgets = {"body": CKEditor5Widget(config_name="default")}
+
+
+@admin.register(Report)
+class ReportAdmin(PublishableAdmin):
+    form = ReportAdminForm
+    inlines = [FigureInline]
+    list_display = [
+        "title",
+        "campaign",
+        "reported_on",
+        "status",
+        "published_at",
+        "has_pending_changes",
+    ]
+    list_filter = ["status", "campaign"]
+    list_select_related = ["campaign"]
+    search_fields = ["title"]
+    date_hierarchy = "reported_on"
+    autocomplete_fields = ["related_articles"]
+    readonly_fields = ["figure_template"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "campaign",
+                    "title",
+                    "slug",
+                    "period",
+                    "reported_on",
+                    "summary",
+                    "body",
+                    "illustrative",
+                    "related_articles",
+                ]
+            },
+        ),
+        ("Ảnh đại diện", {"fields": ["cover", "cover_alt"]}),
+        ("Xuất bản", {"fields": ["status", "published_at", "loaded_version"]}),
+        ("Nhập số liệu từ bảng tính", {"fields": ["figure_template"]}),
+    ]
+
+    @admin.display(description="tệp mẫu")
+    def figure_template(self, obj):
+        if obj is None or obj.pk is None:
+            return "Lưu báo cáo trước, rồi tải tệp mẫu để nhập số liệu theo phường."
+        return format_html(
+            '<a href="{}">Tải tệp mẫu (XLSX) cho báo cáo này</a> – điền cột “{}” rồi '
+            'dùng <a href="{}">Nhập dữ liệu</a> trong mục Số liệu.',
+            reverse("admin:campaigns_report_figure_template", args=[obj.pk]),
+            COLUMNS["value"],
+            reverse("admin:campaigns_figure_import"),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/tep-mau.xlsx",
+                self.admin_site.admin_view(self.figure_template_view),
+                name="campaigns_report_figure_template",
+            ),
+            *super().get_urls(),
+        ]
+
+    def figure_template_view(self, request, pk):
+        """Download an XLSX with one row per ward and indicator, values blank."""
+        report = get_object_or_404(Report.objects.select_related("campaign"), pk=pk)
+        if not self.has_view_permission(request, report):
+            return HttpResponse(status=403)
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "So lieu"
+        sheet.append([COLUMNS[k] for k in ("report", "indicator", "ward", "value")])
+        values = {(f.indicator_id, f.ward_id): f.value for f in report.figures.all()}
+        indicators = report.campaign.indicators.filter(numerator__isnull=True)
+        wards = [None, *Ward.objects.all()]
+        for indicator in indicators:
+            for ward in wards:
+                value = values.get((indicator.pk, ward.pk if ward else None))
+                sheet.append(
+                    [
+                        report.slug,
+                        indicator.name,
+                        ward.name if ward else DISTRICT,
+                        "" if value is None else float(value),
+                    ]
+                )
+        for column, width in zip("ABCD", (40, 40, 20, 14), strict=True):
+            sheet.column_dimensions[column].width = width
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument"
+            ".spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="so-lieu-{report.slug[:80]}.xlsx"'
+        )
+        return response
+
+    def view_on_site(self, obj):
+        return reverse("report_preview", args=[obj.pk])
+
+
+@admin.register(Figure)
+class FigureAdmin(AllOrNothingImport, ImportExportModelAdmin):
+    resource_classes = [FigureResource]
+    list_display = ["report", "indicator", "ward", "value"]
+    list_filter = ["report__campaign", "report", "indicator"]
+    list_select_related = ["report", "indicator", "ward"]
+    autocomplete_fields = ["report", "ward"]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is not None and not can_publish(request.user, Report):
+            return allowed and obj.report.status in {
+                Report.Status.DRAFT,
+                Report.Status.REVIEW,
+            }
+        return allowed
+
+    has_delete_permission = has_change_permission
+
+    def save_model(self, request, obj, form, change):
+        check_changing_live(request.user, obj.report)
+        super().save_model(request, obj, form, change)
+
+
+class DocumentAdminForm(VersionedForm):
+    file = forms.FileField(
+        label="Tệp PDF",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+        help_text="Tệp PDF, tối đa 20 MB.",
+    )
+
+    class Meta:
+        model = Document
+        fields = [
+            "number",
+            "kind",
+            "issuer",
+            "issued_on",
+            "summary",
+            "file",
+            "slug",
+            "campaigns",
+            "status",
+            "published_at",
+        ]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "content_type"):  # a new upload
+            try:
+                return clean_pdf(upload, upload.name)
+            except ImageRejected as error:
+                raise ValidationError(str(error)) from error
+        return upload
+
+
+@admin.register(Document)
+class DocumentAdmin(PublishableAdmin):
+    form = DocumentAdminForm
+    list_display = ["number", "kind", "issuer", "issued_on", "status"]
+    list_filter = ["kind", "issuer", "status", "campaigns"]
+    search_fields = ["number", "summary", "issuer"]
+    date_hierarchy = "issued_on"
+    filter_horizontal = ["campaigns"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "number",
+                    "kind",
+                    "issuer",
+                    "issued_on",
+                    "summary",
+                    "file",
+                    "slug",
+                    "campaigns",
+                ]
+            },
+        ),
+        ("Xuất bản", {"fields": ["status", "published_at", "loaded_version"]}),
+    ]

@@ -1,0 +1,176 @@
+"""Load the demo campaigns for seed_demo; running it again changes nothing."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+
+from portal.text import fold
+
+from .demo_content import CAMPAIGNS, DOCUMENTS, WARD_WEIGHTS
+from .models import Campaign, Document, Figure, Indicator, Report, Ward
+
+
+def split(total, weights):
+    """Split total into whole parts proportional to weights, adding up exactly."""
+    whole = sum(weights)
+    shares = [total * w / whole for w in weights]
+    parts = [int(share) for share in shares]
+    by_remainder = sorted(
+        range(len(weights)), key=lambda i: shares[i] - parts[i], reverse=True
+    )
+    for i in by_remainder[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def minimal_pdf(lines):
+    """Return a small valid one-page PDF showing lines (ASCII text)."""
+    text = " ".join(
+        f"({line}) Tj 0 -18 Td"
+        for line in (fold(s).replace("(", "[").replace(")", "]") for s in lines)
+    )
+    stream = f"BT /F1 12 Tf 56 780 Td {text} ET".encode("latin-1", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def load_campaigns():
+    """Create the demo campaigns and their indicators if missing."""
+    for order, data in enumerate(CAMPAIGNS, start=1):
+        campaign, _ = Campaign.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "period": data["period"],
+                "summary": data["summary"],
+                "order": order,
+            },
+        )
+        _indicators(campaign, data["indicators"])
+
+
+def load_reports():
+    """Create each demo campaign's report, figures and documents if missing.
+
+    A report links the news articles of its campaign.
+    """
+    hanoi = ZoneInfo(settings.TIME_ZONE)
+    wards = list(Ward.objects.all())
+    by_name = {ward.name: ward for ward in wards}
+    for data in CAMPAIGNS:
+        campaign = Campaign.objects.get(slug=data["slug"])
+        indicators = {i.name: i for i in campaign.indicators.all()}
+        report_data = data["report"]
+        if Report.objects.filter(
+            campaign=campaign, title=report_data["title"]
+        ).exists():
+            continue
+        reported_on = datetime.date.fromisoformat(report_data["reported_on"])
+        report = Report.objects.create(
+            campaign=campaign,
+            title=report_data["title"],
+            period=report_data["period"],
+            reported_on=reported_on,
+            summary=report_data["summary"],
+            body=report_data["body"],
+            illustrative=any(spec[3] is True for spec in data["indicators"]),
+            status=Report.Status.PUBLISHED,
+            published_at=datetime.datetime.combine(
+                reported_on, datetime.time(8, 0), tzinfo=hanoi
+            ),
+        )
+        report.related_articles.set(campaign.articles.all())
+        for name, _, total, by_ward in data["indicators"]:
+            if by_ward is None:
+                continue
+            indicator = indicators[name]
+            Figure.objects.create(report=report, indicator=indicator, value=total)
+            if by_ward is True:
+                values = dict(zip(wards, split(total, WARD_WEIGHTS), strict=True))
+            elif by_ward:
+                values = {by_name[ward]: value for ward, value in by_ward.items()}
+            else:
+                values = {}
+            Figure.objects.bulk_create(
+                Figure(report=report, indicator=indicator, ward=ward, value=value)
+                for ward, value in values.items()
+            )
+    for data in DOCUMENTS:
+        _document(data, hanoi)
+
+
+def _indicators(campaign, specs):
+    indicators = {}
+    for order, (name, unit, total, _) in enumerate(specs, start=1):
+        defaults = {"unit": unit, "order": order, "headline": order <= 4}
+        if isinstance(total, tuple):
+            _, numerator, denominator = total
+            defaults.update(
+                numerator=indicators[numerator],
+                denominator=indicators[denominator],
+                decimals=2,
+            )
+        indicators[name], _ = Indicator.objects.get_or_create(
+            campaign=campaign, name=name, defaults=defaults
+        )
+    return indicators
+
+
+def _document(data, hanoi):
+    if Document.objects.filter(number=data["number"]).exists():
+        return
+    issued_on = datetime.date.fromisoformat(data["issued_on"])
+    document = Document(
+        number=data["number"],
+        kind=data["kind"],
+        issuer=data["issuer"],
+        issued_on=issued_on,
+        summary=data["summary"],
+        status=Document.Status.PUBLISHED,
+        published_at=datetime.datetime.combine(
+            issued_on, datetime.time(9, 0), tzinfo=hanoi
+        ),
+    )
+    pdf = minimal_pdf(
+        [
+            f"{data['issuer']} - so {data['number']}",
+            data["summary"],
+            "Ban sao minh hoa cho cong thong tin (du lieu mau).",
+        ]
+    )
+    document.file.save(
+        f"{data['number'].replace('/', '-')}.pdf", ContentFile(pdf), save=False
+    )
+    document.save()
+    document.campaigns.set(Campaign.objects.filter(slug=data["campaign"]))
+
+
+def campaign_of(title, sapo):
+    """Return the demo campaign an article speaks of, by its keywords, or None."""
+    text = fold(f"{title} {sapo}").lower()
+    for data in CAMPAIGNS:
+        if any(fold(word).lower() in text for word in data["keywords"]):
+            return Campaign.objects.get(slug=data["slug"])
+    return None

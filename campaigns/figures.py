@@ -1,0 +1,181 @@
+"""A report's figures as a table, its charts and its open-data downloads.
+
+The page, the charts and the CSV and JSON files are all built from one
+FigureTable, so they always show the same numbers.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from portal.text import format_vn_number
+
+from .models import Ward
+
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class Column:
+    indicator: object
+    label: str
+    unit: str
+    decimals: int
+    is_ratio: bool
+
+
+@dataclass
+class Row:
+    ward: object  # None for the district-wide row
+    values: list = field(default_factory=list)
+
+    @property
+    def label(self):
+        return self.ward.name if self.ward else "Toàn quận"
+
+
+class FigureTable:
+    """Rows per ward (and one district-wide), columns per indicator."""
+
+    def __init__(self, indicators, figures, wards):
+        self.columns = [
+            Column(
+                i,
+                i.name,
+                "%" if i.is_ratio else i.unit,
+                2 if i.is_ratio else i.decimals,
+                i.is_ratio,
+            )
+            for i in indicators
+        ]
+        stored = {(f.indicator_id, f.ward_id): f.value for f in figures}
+        self.district = self._row(None, stored)
+        self.wards = [
+            row
+            for row in (self._row(w, stored) for w in wards)
+            if any(v is not None for v in row.values)
+        ]
+
+    @classmethod
+    def for_report(cls, report, indicators):
+        """Build the table of report; indicators are its campaign's, in order."""
+        return cls(indicators, report.figures.all(), Ward.objects.all())
+
+    def _row(self, ward, stored):
+        row = Row(ward)
+        key = ward.pk if ward else None
+        for column in self.columns:
+            indicator = column.indicator
+            if column.is_ratio:
+                value = ratio(
+                    stored.get((indicator.numerator_id, key)),
+                    stored.get((indicator.denominator_id, key)),
+                )
+            else:
+                value = stored.get((indicator.pk, key))
+            row.values.append(value)
+        return row
+
+    @property
+    def has_ward_figures(self):
+        return bool(self.wards)
+
+    def headline(self):
+        """Return (column, value) of the district-wide headline figures."""
+        return [
+            (column, value)
+            for column, value in zip(self.columns, self.district.values, strict=True)
+            if value is not None and column.indicator.headline
+        ]
+
+    def charts(self):
+        """Return one bar chart per indicator that has per-ward values."""
+        charts = []
+        for index, column in enumerate(self.columns):
+            bars = [
+                (row.label, row.values[index])
+                for row in self.wards
+                if row.values[index] is not None
+            ]
+            if bars:
+                charts.append(BarChart(column, bars))
+        return charts
+
+    def records(self):
+        """Return the table as plain rows for CSV and JSON, one per filled cell."""
+        records = []
+        for row in [self.district, *self.wards]:
+            for column, value in zip(self.columns, row.values, strict=True):
+                if value is None:
+                    continue
+                records.append(
+                    {
+                        "phuong": row.label,
+                        "ma_phuong": row.ward.code if row.ward else "",
+                        "chi_tieu": column.label,
+                        "don_vi": column.unit,
+                        "gia_tri": str(value.normalize())
+                        if value % 1
+                        else str(int(value)),
+                        "gia_tri_hien_thi": format_vn_number(
+                            value, column.decimals if column.is_ratio else None
+                        ),
+                    }
+                )
+        return records
+
+
+def plain_number(value):
+    """Write a number for machines: "292145", "99.47"."""
+    value = value.normalize()
+    return str(int(value)) if value == value.to_integral() else str(value)
+
+
+def ratio(numerator, denominator):
+    """Return numerator / denominator in percent, rounded to two places, or None."""
+    if numerator is None or not denominator:
+        return None
+    return (numerator * HUNDRED / denominator).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+@dataclass
+class Bar:
+    label: str
+    value: Decimal
+    display: str
+    y: int
+    width: float
+
+
+class BarChart:
+    """A horizontal bar chart drawn as SVG by templates/campaigns/includes/."""
+
+    ROW = 30
+    LABEL_WIDTH = 130
+    BAR_AREA = 280
+    WIDTH = 480
+
+    def __init__(self, column, bars):
+        self.column = column
+        self.anchor = f"bieu-do-{column.indicator.pk}"
+        self.title = f"{column.label} theo phường"
+        top = max(value for _, value in bars) or Decimal(1)
+        decimals = column.decimals if column.is_ratio else None
+        self.bars = [
+            Bar(
+                label,
+                value,
+                format_vn_number(value, decimals),
+                index * self.ROW,
+                float(value / top) * self.BAR_AREA,
+            )
+            for index, (label, value) in enumerate(bars)
+        ]
+        self.height = len(self.bars) * self.ROW
+        unit = f" ({column.unit})" if column.unit else ""
+        highest = max(self.bars, key=lambda bar: bar.value)
+        self.description = (
+            f"Biểu đồ cột ngang: {column.label}{unit} của {len(self.bars)} phường. "
+            f"Cao nhất: {highest.label}, {highest.display}."
+        )

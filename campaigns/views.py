@@ -1,0 +1,168 @@
+import csv
+import io
+import json
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from news.models import Article
+from portal.workflow import apply_pending
+
+from .figures import FigureTable
+from .models import Campaign, Document, Report
+
+DOCUMENTS_PER_PAGE = 20
+
+
+def campaign_list(request):
+    """List the active campaigns."""
+    campaigns = Campaign.objects.active()
+    return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns})
+
+
+def campaign_detail(request, slug):
+    """Show a campaign: headline figures, ward chart, reports, documents, news."""
+    campaign = get_object_or_404(Campaign.objects.active(), slug=slug)
+    indicators = list(campaign.indicators.all())
+    reports = list(Report.objects.listed().filter(campaign=campaign))
+    latest = reports[0] if reports else None
+    table = FigureTable.for_report(latest, indicators) if latest else None
+    return render(
+        request,
+        "campaigns/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "reports": reports,
+            "latest": latest,
+            "table": table,
+            "documents": Document.objects.published().filter(campaigns=campaign),
+            "articles": Article.objects.listed().filter(campaign=campaign)[:6],
+        },
+    )
+
+
+def _published_report(campaign, slug):
+    return get_object_or_404(
+        Report.objects.published().select_related("campaign"),
+        campaign__slug=campaign,
+        campaign__active=True,
+        slug=slug,
+    )
+
+
+def report_detail(request, campaign, slug):
+    """Show a published report with its figure table and charts."""
+    return _render_report(request, _published_report(campaign, slug))
+
+
+def report_preview(request, pk):
+    """Show staff a report as readers will see it, whatever its status."""
+    if not (request.user.is_staff and request.user.has_perm("campaigns.view_report")):
+        raise Http404("Không tìm thấy trang.")
+    report = get_object_or_404(Report.objects.select_related("campaign"), pk=pk)
+    response = _render_report(request, apply_pending(report), preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _render_report(request, report, preview=False):
+    indicators = list(report.campaign.indicators.all())
+    return render(
+        request,
+        "campaigns/report_detail.html",
+        {
+            "report": report,
+            "campaign": report.campaign,
+            "table": FigureTable.for_report(report, indicators),
+            "articles": report.related_articles.all() & Article.objects.listed(),
+            "preview": preview,
+        },
+    )
+
+
+def report_data(request, campaign, slug, fmt):
+    """Download a report's figure table as CSV (with a BOM for Excel) or JSON."""
+    if fmt not in {"csv", "json"}:
+        raise Http404("Không có định dạng này.")
+    report = _published_report(campaign, slug)
+    table = FigureTable.for_report(report, list(report.campaign.indicators.all()))
+    records = table.records()
+    filename = f"so-lieu-{report.slug[:80]}.{fmt}"
+    if fmt == "json":
+        payload = {
+            "bao_cao": report.title,
+            "chien_dich": report.campaign.name,
+            "ky_bao_cao": report.period,
+            "so_lieu_minh_hoa": report.illustrative,
+            "nguon": request.build_absolute_uri(report.get_absolute_url()),
+            "so_lieu": records,
+        }
+        response = HttpResponse(
+            json.dumps(payload, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(
+            buffer,
+            fieldnames=["phuong", "ma_phuong", "chi_tieu", "don_vi", "gia_tri"],
+            extrasaction="ignore",
+        )
+        writer.writeheader()
+        writer.writerows(records)
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def document_list(request):
+    """List published documents, filterable by kind, year and issuing body."""
+    documents = Document.objects.published()
+    kind = request.GET.get("loai", "")
+    year = request.GET.get("nam", "")
+    issuer = request.GET.get("co-quan", "")
+    if kind in Document.Kind.values:
+        documents = documents.filter(kind=kind)
+    else:
+        kind = ""
+    if year.isdigit() and len(year) == 4:
+        documents = documents.filter(issued_on__year=int(year))
+    else:
+        year = ""
+    issuers = sorted(set(Document.objects.published().values_list("issuer", flat=True)))
+    if issuer in issuers:
+        documents = documents.filter(issuer=issuer)
+    else:
+        issuer = ""
+    years = Document.objects.published().dates("issued_on", "year", order="DESC")
+    paginator = Paginator(documents, DOCUMENTS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", "1"))
+    except InvalidPage as error:
+        raise Http404("Không có trang này.") from error
+    return render(
+        request,
+        "campaigns/document_list.html",
+        {
+            "page_obj": page_obj,
+            "kinds": Document.Kind.choices,
+            "years": [d.year for d in years],
+            "issuers": issuers,
+            "selected": {"loai": kind, "nam": year, "issuer": issuer},
+        },
+    )
+
+
+def document_detail(request, slug):
+    """Show one published document with its PDF."""
+    document = get_object_or_404(Document.objects.published(), slug=slug)
+    campaigns = document.campaigns.active()
+    return render(
+        request,
+        "campaigns/document_detail.html",
+        {"document": document, "campaigns": campaigns},
+    )
