@@ -105,7 +105,6 @@ class ArticleAdmin(AllOrNothingImport, ImportExportModelAdmin, PublishableAdmin)
     date_hierarchy = "published_at"
     readonly_fields = ["view_count", "created_at", "updated_at"]
     actions = [*PublishableAdmin.actions, "feature", "unfeature"]
-    approver_fields = ["published_at", "is_featured"]
     autocomplete_fields = ["campaign"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "campaign", "sapo", "body"]}),

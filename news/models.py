@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -90,6 +91,7 @@ class Article(WithCover, Publishable):
         verbose_name="lịch sử bài viết",
     )
 
+    APPROVER_FIELDS = ["is_featured"]
     # What an editor may change on a published article, subject to approval.
     REVIEWED_FIELDS = [
         "title",
@@ -133,7 +135,7 @@ class Article(WithCover, Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        fill_slug(self, self.title)
+        fill_slug(self, self.title, ArticleOldSlug.objects.exclude(article=self.pk))
         self.body, self.body_notes = clean_body(self.body)
         self.search_text = fold(f"{self.title} {self.sapo}").lower()
         with transaction.atomic():
@@ -145,6 +147,17 @@ class Article(WithCover, Publishable):
             "news:article",
             kwargs={"category": self.category.slug, "slug": self.slug},
         )
+
+    def clean(self):
+        super().clean()
+        taken = ArticleOldSlug.objects.filter(slug=self.slug).exclude(article=self.pk)
+        if self.slug and taken.exists():
+            raise ValidationError(
+                {
+                    "slug": "Đường dẫn này từng thuộc một bài khác và đang chuyển "
+                    "hướng tới bài đó; hãy chọn đường dẫn khác."
+                }
+            )
 
     def record_view(self):
         """Count one view with a single UPDATE, safe under concurrent readers."""
@@ -189,5 +202,6 @@ def _remember_old_slug(obj, model, field):
     previous = type(obj).objects.filter(pk=obj.pk).values_list("slug", flat=True)
     previous = previous.first()
     if previous and previous != obj.slug:
-        model.objects.filter(slug=obj.slug).delete()
+        # Back to an old slug of its own: that one is current again.
+        model.objects.filter(slug=obj.slug, **{field: obj}).delete()
         model.objects.update_or_create(slug=previous, defaults={field: obj})

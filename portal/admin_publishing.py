@@ -100,8 +100,6 @@ class PublishableAdmin(SimpleHistoryAdmin):
     """Change form, actions and history of a Publishable model, by role."""
 
     actions = ["publish_now", "unpublish", "accept_pending", "reject_pending"]
-    # Fields only approvers set; editors see them read-only.
-    approver_fields = ["published_at"]
 
     @admin.display(description="chờ duyệt", boolean=True)
     def has_pending_changes(self, obj):
@@ -110,7 +108,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user, self.model):
-            readonly += self.approver_fields
+            readonly += ["published_at", *self.model.APPROVER_FIELDS]
             if obj is not None and obj.status not in _drafts(self.model):
                 readonly += ["status", "slug"]
         return readonly
@@ -143,7 +141,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        if not save_as(request.user, obj, accept_pending=True):
+        version = form.cleaned_data.get("loaded_version") if change else None
+        if not save_as(
+            request.user, obj, accept_pending=True, expected_version=version
+        ):
             self.message_user(
                 request,
                 "Thay đổi đã được lưu và đang chờ người duyệt bài chấp nhận; bạn đọc "

@@ -1,8 +1,10 @@
 """The one sanitiser for every stored HTML body (articles, pages, reports)."""
 
+import re
+
 import nh3
 
-from .body_images import localise_images
+from .body_images import ImageLocaliser
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
@@ -31,7 +33,13 @@ DROPPED_WITH_CONTENT = {
 }  # fmt: skip
 
 
-def sanitize_html(html):
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# An <img> left without a source (its image could not be brought home). In
+# sanitised output every value is double-quoted with its quotes escaped.
+_IMG_WITHOUT_SRC = re.compile(r'<img(?![^>]*\ssrc=")[^>]*>')
+
+
+def sanitize_html(html, attribute_filter=None, url_schemes=URL_SCHEMES):
     """Return html with only the allowed tags, attributes and URL schemes left."""
     return nh3.clean(
         html or "",
@@ -39,16 +47,21 @@ def sanitize_html(html):
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
-        url_schemes={"http", "https", "mailto", "tel"},
+        url_schemes=url_schemes,
+        attribute_filter=attribute_filter,
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
 
 
 def clean_body(html):
-    """Return (html, notes): images brought onto the portal's host, then sanitised.
+    """Return (html, notes): sanitised, with every image on the portal's host.
 
-    The notes tell the editor which images had to be removed, and why.
+    The sanitiser parses the HTML once; while it does, ImageLocaliser replaces each
+    image source it keeps (data: included) by a copy in the portal's media, or
+    drops it. The notes tell the editor which images were removed, and why.
     """
-    html, notes = localise_images(html)
-    return sanitize_html(html), notes
+    localiser = ImageLocaliser()
+    html = sanitize_html(html, localiser, URL_SCHEMES | {"data", "file", "cid"})
+    # Sanitised output escapes ">" inside attributes, so a tag ends at its first ">".
+    return _IMG_WITHOUT_SRC.sub("", html), localiser.notes

@@ -62,6 +62,8 @@ class Publishable(models.Model):
 
     # What an editor may change on a published item, subject to approval.
     REVIEWED_FIELDS = []
+    # Besides status and publish time, what only approvers may change.
+    APPROVER_FIELDS = []
 
     class Meta:
         abstract = True
@@ -134,8 +136,18 @@ class WithCover(models.Model):
         return rendition(self.cover_renditions, "full")
 
 
-def fill_slug(obj, text):
-    """Give obj a unique slug made from text, once: a set slug never changes."""
+def fill_slug(obj, text, old_slugs=None):
+    """Give obj a unique slug made from text, once: a set slug never changes.
+
+    old_slugs, if given, holds slugs other objects answered to before: a new slug
+    does not take one of them, so their redirects keep working.
+    """
     if not obj.slug:
         others = type(obj).objects.exclude(pk=obj.pk)
-        obj.slug = unique_slug(text, lambda slug: others.filter(slug=slug).exists())
+
+        def taken(slug):
+            return others.filter(slug=slug).exists() or (
+                old_slugs is not None and old_slugs.filter(slug=slug).exists()
+            )
+
+        obj.slug = unique_slug(text, taken)

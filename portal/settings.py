@@ -187,6 +187,8 @@ IMAGE_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_MAX_WIDTH = 1600
 PDF_MAX_BYTES = 20 * 1024 * 1024
+# A body pasted from Word may carry several images inline (base64 in data: URLs).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Images pasted into a body from another host are copied into the portal's media.
 # Hosts on private or loopback addresses are refused unless this is true (tests).
 REMOTE_IMAGES_ALLOW_PRIVATE = False

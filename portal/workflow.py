@@ -51,6 +51,13 @@ def check_publishing(user, before, after):
         )
     if after.published_at != (before.published_at if before else None):
         raise PermissionDenied("Chỉ người duyệt bài mới được hẹn giờ đăng.")
+    for name in model.APPROVER_FIELDS:
+        field = model._meta.get_field(name)
+        old = field.value_from_object(before) if before else field.get_default()
+        if field.value_from_object(after) != old:
+            raise PermissionDenied(
+                f"Chỉ người duyệt bài mới được thay đổi “{field.verbose_name}”."
+            )
 
 
 def check_changing_live(user, parent):
@@ -81,25 +88,37 @@ def reviewed_values(obj):
 
 
 def apply_pending(obj):
-    """Put obj's pending changes on it in memory (nothing is saved) and return it."""
+    """Put obj's pending changes on it in memory (nothing is saved) and return it.
+
+    A change pointing at a row deleted since (a category, say) is left out.
+    """
     for name, value in (obj.pending_changes or {}).items():
         field = obj._meta.get_field(name)
+        related = field.related_model if field.is_relation else None
+        gone = related and not related._default_manager.filter(pk=value).exists()
+        if value is not None and gone:
+            continue
         setattr(obj, field.attname, value)
     return obj
 
 
 @transaction.atomic
-def save_as(user, obj, *, accept_pending=False):
+def save_as(user, obj, *, accept_pending=False, expected_version=None):
     """Save obj as user may: directly, or as pending changes awaiting approval.
 
     Return True when obj was saved for readers, False when its changes now wait for
     an approver. accept_pending says that obj already carries its pending changes
-    (the change form shows them), so saving it accepts them.
+    (the change form shows them), so saving it accepts them. expected_version, the
+    version the user's form was opened on, is checked again under the row lock.
     """
     model = type(obj)
     before = (
         model.objects.select_for_update().filter(pk=obj.pk).first() if obj.pk else None
     )
+    if before is not None and expected_version not in (None, before.version):
+        raise PermissionDenied(
+            "Nội dung vừa được người khác lưu trong lúc bạn lưu; hãy mở lại để xem."
+        )
     reviewing = (
         before is not None
         and before.status not in _editor_statuses(model)

@@ -394,3 +394,77 @@ def test_admin_tells_the_editor_which_pasted_images_were_removed(
     )
     assert "Đã bỏ ảnh “file:///C:/Users/may/anh.jpg”" in response.content.decode()
     assert Article.objects.get().body == "<p>Ảnh:</p>"
+
+
+def test_editor_cannot_feature_through_an_import_or_a_revert(
+    editor_client, approver, make_article
+):
+    from news.admin import ArticleResource
+
+    article = make_article(status=Article.Status.REVIEW, is_featured=True)
+    featured = article.history.order_by("-history_date").first()
+    article.is_featured = False
+    article._history_user = approver
+    article.save()
+    url = f"/admin/news/article/{article.pk}/history/{featured.history_id}/"
+    editor_client.post(
+        url, form_data(featured.instance, loaded_version=article.version)
+    )
+    article.refresh_from_db()
+    assert article.is_featured is False
+
+    import tablib
+
+    dataset = tablib.Dataset(
+        headers=["id", "title", "category", "sapo", "body", "status", "is_featured"]
+    )
+    dataset.append(
+        [article.pk, article.title, article.category.slug, "s", "<p>b</p>", "review", 1]
+    )
+    editor = editor_client.session.get("_auth_user_id")
+    from django.contrib.auth import get_user_model
+
+    result = ArticleResource().import_data(
+        dataset,
+        dry_run=False,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        user=get_user_model().objects.get(pk=editor),
+    )
+    assert result.has_validation_errors()
+    article.refresh_from_db()
+    assert article.is_featured is False
+
+
+def test_pending_change_to_a_deleted_category_is_left_out(
+    editor_client, approver_client, make_article
+):
+    from news.models import Category
+
+    article = make_article()
+    gone = Category.objects.create(name="Sắp xóa")
+    Article.objects.filter(pk=article.pk).update(pending_changes={"category": gone.pk})
+    gone.delete()
+    response = approver_client.get(reverse("article_preview", args=[article.pk]))
+    assert response.status_code == 200
+    approver_client.post(
+        CHANGELIST_URL,
+        {"action": "accept_pending", "_selected_action": [article.pk], "index": 0},
+    )
+    article.refresh_from_db()
+    assert article.category_id != gone.pk and article.pending_changes is None
+
+
+def test_a_draft_cannot_take_another_articles_old_slug(client, make_article):
+    renamed = make_article(title="Tên cũ")
+    old_url = renamed.get_absolute_url()
+    renamed.slug = "ten-moi"
+    renamed.save()
+    draft = make_article(title="Tên cũ", status=Article.Status.DRAFT)
+    assert draft.slug == "ten-cu-2"
+    from django.core.exceptions import ValidationError
+
+    draft.slug = "ten-cu"
+    with pytest.raises(ValidationError):
+        draft.full_clean()
+    assert client.get(old_url).status_code == 301

@@ -1,4 +1,5 @@
 import base64
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -133,3 +134,90 @@ def test_the_same_remote_image_twice_is_fetched_once(image_host):
     html, _ = clean_body(f'<img src="{url}"><img src="{url}">')
     sources = [part.split('"')[0] for part in html.split('src="')[1:]]
     assert len(sources) == 2 and sources[0] == sources[1]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<img alt=">" src="https://evil.example/a.png">',
+        '<img alt=" src=/ok.png" src="https://evil.example/a.png">',
+        '<img/src="https://evil.example/a.png">',
+        '<image src="https://evil.example/a.png">',
+        "<IMG SRC=https://evil.example/a.png>",
+        '<img src="/\\evil.example/a.png">',
+        '<img src="\\\\evil.example/a.png">',
+        '<img src="https://evil.example\\@testserver/e.png">',
+        '<img src="https://user@evil.example/e.png">',
+        '<img src=" //evil.example/a.png">',
+        '<img src="/\t/evil.example/a.png">',
+    ],
+)
+def test_no_trick_leaves_an_image_on_another_host(body, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.REMOTE_IMAGES_ALLOW_PRIVATE = False
+    html, notes = clean_body(f"<p>{body}</p>")
+    assert "evil.example" not in html
+    assert "<img" not in html
+    assert notes
+
+
+def test_links_never_keep_data_or_file_urls():
+    html, _ = clean_body(
+        '<a href="data:text/html,hi">a</a><a href="file:///etc/passwd">b</a>'
+    )
+    assert html == (
+        '<a rel="noopener noreferrer">a</a><a rel="noopener noreferrer">b</a>'
+    )
+
+
+def test_dns_rebinding_cannot_reach_a_private_address(
+    image_host, monkeypatch, settings
+):
+    """The address that passed the check is the one connected to."""
+    settings.REMOTE_IMAGES_ALLOW_PRIVATE = False
+    port = int(image_host.rsplit(":", 1)[1])
+    answers = iter(["93.184.216.34", "127.0.0.1", "127.0.0.1"])
+    real = socket.getaddrinfo
+
+    def rebinding(host, *args, **kwargs):
+        if host != "rebind.attacker.example":
+            return real(host, *args, **kwargs)
+        address = next(answers)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    connected = []
+    real_connect = socket.create_connection
+
+    def record(address, *args, **kwargs):
+        connected.append(address[0])
+        raise OSError("no network in tests")
+
+    monkeypatch.setattr(socket, "create_connection", record)
+    html, notes = clean_body(
+        f'<img src="http://rebind.attacker.example:{port}/anh/hoi-nghi.jpg">'
+    )
+    assert connected == ["93.184.216.34"]
+    assert html == "" and notes
+    monkeypatch.setattr(socket, "create_connection", real_connect)
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.216.34", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("169.254.169.254", False),
+        ("::ffff:127.0.0.1", False),
+        ("64:ff9b::a00:1", False),
+        ("2002:7f00:1::", False),
+        ("2606:4700::1111", True),
+    ],
+)
+def test_address_check(address, public):
+    import ipaddress
+
+    from portal.body_images import _is_public
+
+    assert _is_public(ipaddress.ip_address(address)) is public

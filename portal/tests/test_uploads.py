@@ -111,3 +111,12 @@ def test_editor_upload_without_a_file_gets_a_message(editor_client):
     response = editor_client.post(UPLOAD_URL, {})
     assert response.status_code == 400
     assert response.json()["error"]["message"] == "Chưa chọn tệp ảnh."
+
+
+def test_phone_mpo_jpeg_is_accepted():
+    frames = [Image.new("RGB", (30, 20), "red"), Image.new("RGB", (30, 20), "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "MPO", save_all=True, append_images=frames[1:])
+    assert Image.open(io.BytesIO(buffer.getvalue())).format == "MPO"
+    cleaned = clean_image(buffer.getvalue(), "IMG_0001.JPG")
+    assert Image.open(cleaned).size == (30, 20)
