@@ -103,6 +103,14 @@ class FigureResource(resources.ModelResource):
         clean_model_instances = True
         skip_unchanged = True
 
+    def get_instance(self, instance_loader, row):
+        # An unknown ward, indicator or report is reported with the row's other
+        # problems when its fields are read; here it only means "no such row yet".
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            return None
+
     def before_import(self, dataset, **kwargs):
         """Accept the column names with or without diacritics, in any case."""
         known = {_header_key(name): name for name in COLUMNS.values()}

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ReportSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 from .models import Page
@@ -10,7 +11,7 @@ class MainPagesSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "news:list"]
+        return ["home", "news:list", "campaigns:list", "campaigns:documents"]
 
     def location(self, item):
         return reverse(item)
@@ -31,4 +32,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     "categories": CategorySitemap,
     "articles": ArticleSitemap,
+    "campaigns": CampaignSitemap,
+    "reports": ReportSitemap,
+    "documents": DocumentSitemap,
 }

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
+from campaigns.models import Report
 from news.models import Article
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -58,6 +59,13 @@ def test_reader_pages_render_cleanly(browser, live_server, viewport):
         "category": article.category.get_absolute_url(),
         "article": article.get_absolute_url(),
         "about": "/trang/gioi-thieu/",
+        "campaigns": "/chien-dich/",
+        "campaign": "/chien-dich/bau-cu-2021/",
+        "report": Report.objects.get(
+            campaign__slug="vung-xanh-covid-19"
+        ).get_absolute_url(),
+        "documents": "/van-ban/",
+        "document": "/van-ban/ke-hoach-50-kh-qu/",
     }
     problems = {
         name: visit(browser, live_server.url + path, viewport, name)

@@ -1,0 +1,206 @@
+import csv
+import datetime
+import io
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from campaigns.models import Document, Figure, Report, Ward
+
+pytestmark = pytest.mark.django_db
+
+
+def test_campaign_page_shows_headline_figures_in_vietnamese_format(
+    client, election_report
+):
+    html = client.get(election_report.campaign.get_absolute_url()).content.decode()
+    cards = re.findall(r'<span class="stat-card__value">([^<]+)</span>', html)
+    assert cards == ["293.695", "292.145", "99,47%"]
+    assert "Số liệu minh họa" in html
+    assert election_report.title in html
+
+
+def test_chart_has_one_bar_per_ward_with_a_value(client, election_report):
+    html = client.get(election_report.campaign.get_absolute_url()).content.decode()
+    svg = re.search(r"<svg class=\"chart__svg\".*?</svg>", html, re.S).group(0)
+    assert svg.count("<rect") == 2
+    assert "<title " in svg and "<desc " in svg and 'role="img"' in svg
+    labels = re.findall(r'text-anchor="end">([^<]+)<', svg)
+    assert labels == ["Định Công", "Mai Động"]
+    assert ">30.646<" in svg and ">15.323<" in svg
+    table = html.split('<table class="figures">', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row">Định Công</th><td>30.646</td>' in table
+
+
+def test_years_are_not_grouped(client, election_report):
+    html = client.get(election_report.get_absolute_url()).content.decode()
+    assert "2.021" not in html
+    assert "28/05/2021" in html
+
+
+def test_report_page_has_the_full_table_charts_and_downloads(client, election_report):
+    html = client.get(election_report.get_absolute_url()).content.decode()
+    assert html.count('<svg class="chart__svg"') == 3  # two counts and the turnout
+    assert "<td>99,47</td>" in html  # Định Công turnout: 30.485 / 30.646
+    assert "so-lieu.csv" in html and "so-lieu.json" in html
+
+
+def page_numbers(client, report):
+    html = client.get(report.get_absolute_url()).content.decode()
+    table = html.split('<table class="figures">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table)
+    return {label: re.findall(r"<td>([^<]*)</td>", cells) for label, cells in rows}
+
+
+def test_csv_and_json_downloads_match_the_page(client, election_report):
+    url = election_report.get_absolute_url()
+    on_page = page_numbers(client, election_report)
+    response = client.get(url + "so-lieu.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    data = json.loads(client.get(url + "so-lieu.json").content)
+    assert data["so_lieu_minh_hoa"] is True
+    columns = ["Cử tri trong danh sách", "Cử tri đã bỏ phiếu", "Tỷ lệ cử tri đi bầu"]
+    for source in (rows, data["so_lieu"]):
+        from_file = {}
+        for row in source:
+            from_file.setdefault(row["phuong"], {})[row["chi_tieu"]] = row["gia_tri"]
+        for ward, cells in on_page.items():
+            expected = [c.replace(".", "").replace(",", ".") for c in cells]
+            assert [from_file[ward].get(c, "") for c in columns] == expected, ward
+
+
+def test_downloads_of_an_unknown_format_or_a_draft_are_404(
+    client, election_report, make_report
+):
+    url = election_report.get_absolute_url()
+    assert client.get(url + "so-lieu.xml").status_code == 404
+    draft = make_report(status=Report.Status.DRAFT, published_at=None)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(draft.get_absolute_url() + "so-lieu.csv").status_code == 404
+
+
+def test_future_report_is_hidden_until_due(client, make_report):
+    report = make_report(published_at=timezone.now() + datetime.timedelta(days=1))
+    assert client.get(report.get_absolute_url()).status_code == 404
+    assert (
+        report.title
+        not in client.get(report.campaign.get_absolute_url()).content.decode()
+    )
+
+
+def add_reports_and_figures(campaign, voters, make_report, reports, wards):
+    for n in range(reports):
+        report = make_report(
+            title=f"Báo cáo thêm {n}",
+            reported_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
+        )
+        for ward in Ward.objects.all()[:wards]:
+            Figure.objects.create(
+                report=report, indicator=voters[0], ward=ward, value=n
+            )
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_campaign_and_report_queries_do_not_grow(
+    client, election_report, voters, make_report, make_article
+):
+    campaign = election_report.campaign
+    make_article(campaign=campaign)
+    document = Document.objects.create(
+        number="50-KH/QU",
+        kind="ke-hoach",
+        issuer="Quận ủy Hoàng Mai",
+        issued_on=datetime.date(2021, 8, 24),
+        summary="Kế hoạch.",
+        status=Document.Status.PUBLISHED,
+    )
+    document.campaigns.add(campaign)
+    urls = [campaign.get_absolute_url(), election_report.get_absolute_url()]
+    before = [count_queries(client, url) for url in urls]
+    add_reports_and_figures(campaign, voters, make_report, reports=8, wards=14)
+    for ward in Ward.objects.all():
+        Figure.objects.get_or_create(
+            report=election_report,
+            indicator=voters[0],
+            ward=ward,
+            defaults={"value": 100},
+        )
+    after = [count_queries(client, url) for url in urls]
+    assert before == after == [9, 7]
+
+
+def test_document_list_filters_and_detail(client, campaign):
+    common = {"status": Document.Status.PUBLISHED, "summary": "Trích yếu."}
+    directive = Document.objects.create(
+        number="05-CT/TW",
+        kind="chi-thi",
+        issuer="Bộ Chính trị",
+        issued_on=datetime.date(2016, 5, 15),
+        **common,
+    )
+    plan = Document.objects.create(
+        number="50-KH/QU",
+        kind="ke-hoach",
+        issuer="Quận ủy Hoàng Mai",
+        issued_on=datetime.date(2021, 8, 24),
+        **common,
+    )
+    Document.objects.create(
+        number="99-CV/QU",
+        kind="cong-van",
+        issuer="Quận ủy Hoàng Mai",
+        issued_on=datetime.date(2021, 9, 1),
+        status=Document.Status.DRAFT,
+        summary="Chưa công bố.",
+    )
+    plan.campaigns.add(campaign)
+
+    def numbers(query):
+        html = client.get("/van-ban/", query).content.decode()
+        return re.findall(r"số ([\w/-]+)</a></h2>", html)
+
+    assert numbers({}) == ["50-KH/QU", "05-CT/TW"]
+    assert numbers({"loai": "chi-thi"}) == ["05-CT/TW"]
+    assert numbers({"nam": "2021"}) == ["50-KH/QU"]
+    assert numbers({"co-quan": "Bộ Chính trị"}) == ["05-CT/TW"]
+    assert numbers({"loai": "<script>", "nam": "abcd", "co-quan": "x"}) == [
+        "50-KH/QU",
+        "05-CT/TW",
+    ]
+    assert directive.slug == "chi-thi-05-ct-tw"
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert "Quận ủy Hoàng Mai" in html and "24/08/2021" in html
+    assert campaign.name in html
+    assert client.get("/van-ban/cong-van-99-cv-qu/").status_code == 404
+
+
+def test_article_shows_its_campaign(client, make_article, campaign):
+    article = make_article(campaign=campaign)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'href="{campaign.get_absolute_url()}"' in html
+
+
+def test_sitemap_lists_published_reports_and_documents_only(
+    client, election_report, make_report
+):
+    import xml.etree.ElementTree as ET
+
+    hidden = make_report(title="Nháp", status=Report.Status.DRAFT, published_at=None)
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {loc.text for loc in root.findall("s:url/s:loc", ns)}
+    assert f"http://testserver{election_report.get_absolute_url()}" in locs
+    assert f"http://testserver{election_report.campaign.get_absolute_url()}" in locs
+    assert f"http://testserver{hidden.get_absolute_url()}" not in locs
+    assert "http://testserver/van-ban/" in locs
