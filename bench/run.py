@@ -82,6 +82,7 @@ def urls(env):
         "home": "/",
         "category": out[0],
         "article": out[1],
+        "campaign": "/chien-dich/bau-cu-2021/",
         "sitemap": "/sitemap.xml",
     }
 

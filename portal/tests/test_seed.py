@@ -3,8 +3,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from campaigns.models import Document, Figure, Report
 from news.models import Article, Category
 from portal.models import Page
+from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +21,9 @@ def snapshot():
         "categories": list(Category.objects.order_by("pk").values_list()),
         "pages": list(Page.objects.order_by("pk").values_list()),
         "users": list(get_user_model().objects.values_list("pk", "password")),
+        "reports": list(Report.objects.order_by("pk").values_list("pk", "version")),
+        "figures": list(Figure.objects.order_by("pk").values_list("pk", "value")),
+        "documents": list(Document.objects.order_by("pk").values_list("pk", "file")),
     }
 
 
@@ -42,7 +47,11 @@ def test_demo_has_what_the_issue_asks_for():
     assert articles.filter(status="draft").count() == 1
     assert all(a.cover_card and a.cover_full for a in articles)
     assert Page.objects.filter(slug="gioi-thieu").exists()
-    assert get_user_model().objects.get(username="admin").is_superuser
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="bientap").groups.get().name == EDITOR_GROUP
+    assert User.objects.get(username="duyetbai").groups.get().name == APPROVER_GROUP
+    assert Article.objects.exclude(campaign=None).exists()
 
 
 def test_seed_demo_refuses_production_settings(settings):
