@@ -3,6 +3,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from campaigns.models import Report
 from portal.workflow import apply_pending
 
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
@@ -63,7 +64,12 @@ def article_detail(request, category, slug):
     return render(
         request,
         "news/article_detail.html",
-        {"article": article, "category": article.category, "related": related},
+        {
+            "article": article,
+            "category": article.category,
+            "related": related,
+            "reports": Report.objects.listed().filter(related_articles=article),
+        },
     )
 
 

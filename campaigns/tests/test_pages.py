@@ -204,3 +204,12 @@ def test_sitemap_lists_published_reports_and_documents_only(
     assert f"http://testserver{election_report.campaign.get_absolute_url()}" in locs
     assert f"http://testserver{hidden.get_absolute_url()}" not in locs
     assert "http://testserver/van-ban/" in locs
+
+
+def test_report_and_article_point_at_each_other(client, election_report, make_article):
+    article = make_article(title="Tin về bầu cử")
+    election_report.related_articles.add(article)
+    report_html = client.get(election_report.get_absolute_url()).content.decode()
+    assert article.get_absolute_url() in report_html
+    article_html = client.get(article.get_absolute_url()).content.decode()
+    assert election_report.get_absolute_url() in article_html
