@@ -7,6 +7,7 @@ FigureTable, so they always show the same numbers.
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from portal.charts import BarChart
 from portal.text import format_vn_number
 
 from .models import Ward
@@ -97,7 +98,19 @@ class FigureTable:
                 if row.values[index] is not None
             ]
             if bars:
-                charts.append(BarChart(column, bars))
+                decimals = column.decimals if column.is_ratio else None
+                charts.append(
+                    BarChart(
+                        anchor=f"bieu-do-{column.indicator.pk}",
+                        title=f"{column.label} theo phường",
+                        unit=column.unit,
+                        bars=[
+                            (label, value, format_vn_number(value, decimals))
+                            for label, value in bars
+                        ],
+                        row_header="Phường",
+                    )
+                )
         return charts
 
     def records(self):
@@ -137,45 +150,3 @@ def ratio(numerator, denominator):
     return (numerator * HUNDRED / denominator).quantize(
         Decimal("0.01"), rounding=ROUND_HALF_UP
     )
-
-
-@dataclass
-class Bar:
-    label: str
-    value: Decimal
-    display: str
-    y: int
-    width: float
-
-
-class BarChart:
-    """A horizontal bar chart drawn as SVG by templates/campaigns/includes/."""
-
-    ROW = 30
-    LABEL_WIDTH = 130
-    BAR_AREA = 280
-    WIDTH = 480
-
-    def __init__(self, column, bars):
-        self.column = column
-        self.anchor = f"bieu-do-{column.indicator.pk}"
-        self.title = f"{column.label} theo phường"
-        top = max(value for _, value in bars) or Decimal(1)
-        decimals = column.decimals if column.is_ratio else None
-        self.bars = [
-            Bar(
-                label,
-                value,
-                format_vn_number(value, decimals),
-                index * self.ROW,
-                float(value / top) * self.BAR_AREA,
-            )
-            for index, (label, value) in enumerate(bars)
-        ]
-        self.height = len(self.bars) * self.ROW
-        unit = f" ({column.unit})" if column.unit else ""
-        highest = max(self.bars, key=lambda bar: bar.value)
-        self.description = (
-            f"Biểu đồ cột ngang: {column.label}{unit} của {len(self.bars)} phường. "
-            f"Cao nhất: {highest.label}, {highest.display}."
-        )
