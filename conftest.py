@@ -129,3 +129,13 @@ def editor_client(client, editor):
 def approver_client(client, approver):
     client.force_login(approver)
     return client
+
+
+@pytest.fixture
+def open_poll(db):
+    """The one-stop office poll, open and published, with its five choices."""
+    from polls.demo import QUESTION, load_poll
+    from polls.models import Poll
+
+    load_poll()
+    return Poll.objects.get(question=QUESTION)

@@ -7,18 +7,18 @@ from import_export.formats.base_formats import CSV, JSON, XLSX
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+def escape_cell(cell):
+    """Return cell so that no spreadsheet runs it as a formula."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+        return f"'{cell}"
+    return cell
+
+
 def escape_formulae(dataset):
     """Return a copy of dataset whose text cells cannot start a formula."""
     escaped = tablib.Dataset(headers=dataset.headers, title=dataset.title)
     for row in dataset:
-        escaped.append(
-            [
-                f"'{cell}"
-                if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES)
-                else cell
-                for cell in row
-            ]
-        )
+        escaped.append([escape_cell(cell) for cell in row])
     return escaped
 
 

@@ -25,6 +25,13 @@ EDITOR_PERMISSIONS = [
     "campaigns.add_document",
     "campaigns.change_document",
     "campaigns.view_document",
+    "polls.add_poll",
+    "polls.change_poll",
+    "polls.view_poll",
+    "polls.add_choice",
+    "polls.change_choice",
+    "polls.delete_choice",
+    "polls.view_choice",
 ]
 APPROVER_PERMISSIONS = EDITOR_PERMISSIONS + [
     "news.publish_article",
@@ -42,6 +49,8 @@ APPROVER_PERMISSIONS = EDITOR_PERMISSIONS + [
     "campaigns.add_indicator",
     "campaigns.change_indicator",
     "campaigns.delete_indicator",
+    "polls.publish_poll",
+    "polls.delete_poll",
 ]
 ROLES = {EDITOR_GROUP: EDITOR_PERMISSIONS, APPROVER_GROUP: APPROVER_PERMISSIONS}
 

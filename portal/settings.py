@@ -3,6 +3,7 @@
 Every value an operator may change comes from the environment (see .env.example).
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -193,6 +194,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Hosts on private or loopback addresses are refused unless this is true (tests).
 REMOTE_IMAGES_ALLOW_PRIVATE = False
 REMOTE_IMAGES_TIMEOUT = 5
+
+# Polls: at most this many votes per network address per poll and hour, through the
+# shared cache; the address is REMOTE_ADDR, or the X-Forwarded-For entry added by the
+# outermost of TRUSTED_PROXY_COUNT proxies in front of the portal.
+POLL_VOTES_PER_ADDRESS_PER_HOUR = int(env("POLL_VOTES_PER_ADDRESS_PER_HOUR", "30"))
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Key of the HMAC of voters' addresses; defaults to one derived from SECRET_KEY.
+POLL_ADDRESS_KEY = (
+    env("POLL_ADDRESS_KEY")
+    or hashlib.sha256(f"poll-address:{SECRET_KEY}".encode()).hexdigest()
+)
 
 # Rich text: django-ckeditor-5, in Vietnamese, uploading through the portal's view.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"

@@ -1,5 +1,7 @@
 """Production settings: behind a TLS-terminating proxy, on PostgreSQL and Redis."""
 
+import hashlib
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .settings import *  # noqa: F403
@@ -12,6 +14,10 @@ SERVE_MEDIA = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+POLL_ADDRESS_KEY = (
+    env("POLL_ADDRESS_KEY")
+    or hashlib.sha256(f"poll-address:{SECRET_KEY}".encode()).hexdigest()
+)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")

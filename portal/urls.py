@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tin-tuc/", include("news.urls")),
     path("", include("campaigns.urls")),
+    path("binh-chon/", include("polls.urls")),
     path("trang/<slug:slug>/", views.page_detail, name="page"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),

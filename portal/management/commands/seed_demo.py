@@ -12,6 +12,7 @@ from django.utils import timezone
 from campaigns import demo as campaigns_demo
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, Category
+from polls import demo as polls_demo
 from portal.demo_images import draw_cover
 from portal.models import Page
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
@@ -121,4 +122,5 @@ class Command(BaseCommand):
             article.save()
             created += 1
         campaigns_demo.load_reports()
+        polls_demo.load_poll()
         return created

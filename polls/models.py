@@ -1,0 +1,145 @@
+from django.db import models
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from portal.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    fill_slug,
+    published_has_time,
+)
+
+
+class PollQuerySet(PublishableQuerySet):
+    def current(self):
+        """Return the polls shown to citizens now: published, active and open."""
+        now = timezone.now()
+        return (
+            self.published()
+            .filter(active=True, opens_at__lte=now)
+            .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+        )
+
+
+class Poll(Publishable):
+    class Results(models.TextChoices):
+        ALWAYS = "always", "Luôn hiển thị"
+        AFTER_VOTE = "after_vote", "Sau khi bình chọn"
+        AFTER_CLOSE = "after_close", "Sau khi kết thúc"
+
+    question = models.CharField("câu hỏi", max_length=300)
+    slug = models.SlugField("đường dẫn", max_length=255, unique=True, blank=True)
+    description = models.TextField("giới thiệu", blank=True)
+    opens_at = models.DateTimeField("mở từ", default=timezone.now)
+    closes_at = models.DateTimeField("đóng lúc", null=True, blank=True)
+    active = models.BooleanField("đang hoạt động", default=True)
+    results = models.CharField(
+        "hiển thị kết quả",
+        max_length=20,
+        choices=Results,
+        default=Results.AFTER_VOTE,
+    )
+    # Set once the address hashes of a closed poll are erased.
+    hashes_erased_at = models.DateTimeField(
+        "đã xóa mã băm địa chỉ lúc", null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+
+    objects = PollQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["version"], verbose_name="lịch sử bình chọn"
+    )
+
+    APPROVER_FIELDS = ["active", "opens_at", "closes_at", "results"]
+    REVIEWED_FIELDS = ["question", "description"]
+
+    class Meta:
+        ordering = ["-opens_at", "-pk"]
+        permissions = [("publish_poll", "Được xuất bản, mở và đóng bình chọn")]
+        verbose_name = "cuộc bình chọn"
+        verbose_name_plural = "cuộc bình chọn"
+        constraints = [
+            published_has_time("poll_published_has_time"),
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True)
+                | Q(closes_at__gt=models.F("opens_at")),
+                name="poll_closes_after_opening",
+                violation_error_message="Thời điểm đóng phải sau thời điểm mở.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        fill_slug(self, self.question)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("polls:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_closed(self):
+        return self.closes_at is not None and self.closes_at <= timezone.now()
+
+    @property
+    def is_open(self):
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= now
+            and self.active
+            and self.opens_at <= now
+            and not self.is_closed
+        )
+
+    def total_votes(self):
+        return self.choices.aggregate(total=Sum("votes_count"))["total"] or 0
+
+
+class Choice(models.Model):
+    poll = models.ForeignKey(
+        Poll, on_delete=models.CASCADE, related_name="choices", verbose_name="bình chọn"
+    )
+    text = models.CharField("phương án", max_length=200)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    # Kept in step with the votes in the same transaction: results never count rows.
+    votes_count = models.PositiveIntegerField("số phiếu", default=0, editable=False)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "phương án"
+        verbose_name_plural = "phương án"
+
+    def __str__(self):
+        return self.text
+
+
+class Vote(models.Model):
+    poll = models.ForeignKey(
+        Poll, on_delete=models.CASCADE, related_name="votes", verbose_name="bình chọn"
+    )
+    choice = models.ForeignKey(
+        Choice, on_delete=models.CASCADE, related_name="votes", verbose_name="phương án"
+    )
+    created_at = models.DateTimeField("thời điểm", default=timezone.now, db_index=True)
+    voter_key = models.CharField("mã người bình chọn", max_length=64)
+    address_hash = models.CharField("mã băm địa chỉ mạng", max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "phiếu bình chọn"
+        verbose_name_plural = "phiếu bình chọn"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "voter_key"],
+                name="vote_once_per_voter",
+                violation_error_message="Người này đã bình chọn.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.poll_id}: {self.choice_id}"

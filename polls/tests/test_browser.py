@@ -1,0 +1,40 @@
+"""Voting from the home page's side column, in Debian's chromium."""
+
+import pytest
+
+from polls.models import Vote
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_vote_from_the_home_widget_then_a_second_is_refused(
+    browser, live_server, open_poll
+):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + "/")
+        widget = page.locator(".poll-widget")
+        widget.get_by_label("Hài lòng", exact=True).check()
+        widget.get_by_role("button", name="Bình chọn").click()
+        page.wait_for_selector(".notice--success")
+        assert "Cảm ơn bạn đã bình chọn" in page.locator(".notices").inner_text()
+        assert Vote.objects.get().choice.text == "Hài lòng"
+
+        page.locator(".poll-widget").get_by_role("link", name="Xem kết quả").click()
+        page.wait_for_selector("table.poll-results")
+        row = page.locator("table.poll-results tbody tr").nth(1)  # "Hài lòng"
+        assert row.inner_text().split("\t") == ["Hài lòng", "1", "100,0%"]
+        assert "Bạn đã bình chọn" in page.content()
+
+        page.goto(live_server.url + "/")
+        widget = page.locator(".poll-widget")
+        widget.get_by_label("Rất hài lòng").check()
+        widget.get_by_role("button", name="Bình chọn").click()
+        page.wait_for_selector(".notice--warning")
+        assert (
+            "Bạn đã bình chọn cho câu hỏi này" in page.locator(".notices").inner_text()
+        )
+        assert Vote.objects.count() == 1
+    finally:
+        context.close()
