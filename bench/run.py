@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -65,9 +66,11 @@ def prepare(env):
 def urls(env):
     """Return the pages to load, looked up in the bench database."""
     code = (
-        "from news.models import Article;"
+        "from news.models import Article; from polls.models import Poll;"
         "a = Article.objects.published().filter(is_featured=True).first();"
-        "print(a.category.get_absolute_url()); print(a.get_absolute_url())"
+        "print(a.category.get_absolute_url()); print(a.get_absolute_url());"
+        "p = Poll.objects.current().first();"
+        "print(p.slug); print(p.choices.first().pk)"
     )
     out = subprocess.run(
         [PYTHON, "manage.py", "shell", "-v0", "-c", code],
@@ -77,14 +80,43 @@ def urls(env):
         capture_output=True,
         text=True,
     ).stdout.split()
-    return {
-        "hello (/healthz)": "/healthz",
-        "home": "/",
-        "category": out[0],
-        "article": out[1],
-        "campaign": "/chien-dich/bau-cu-2021/",
-        "sitemap": "/sitemap.xml",
-    }
+    return (
+        out[2],
+        out[3],
+        {
+            "hello (/healthz)": "/healthz",
+            "home": "/",
+            "category": out[0],
+            "article": out[1],
+            "campaign": "/chien-dich/bau-cu-2021/",
+            "sitemap": "/sitemap.xml",
+        },
+    )
+
+
+def vote_script(port, choice):
+    """Write a wrk script that posts a vote as a same-site form would."""
+    path = Path(tempfile.mkdtemp()) / "vote.lua"
+    path.write_text(
+        'wrk.method = "POST"\n'
+        f'wrk.body = "choice={choice}&next=%2F"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Origin"] = "https://127.0.0.1:{port}"\n'
+    )
+    return str(path)
+
+
+def vote_count(env):
+    code = "from polls.models import Vote; print(Vote.objects.count())"
+    out = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-v0", "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(out.stdout.strip())
 
 
 def wait_for(url, seconds=30):
@@ -106,7 +138,7 @@ def milliseconds(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def load(url, seconds=SECONDS):
+def load(url, seconds=SECONDS, script=None):
     out = subprocess.run(
         [
             "wrk",
@@ -116,6 +148,7 @@ def load(url, seconds=SECONDS):
             f"-d{seconds}s",
             "-H",
             "X-Forwarded-Proto: https",
+            *(["-s", script] if script else []),
             url,
         ],
         check=True,
@@ -143,9 +176,11 @@ def main():
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "DJANGO_LOG_LEVEL": "WARNING",
+        # Every vote comes from 127.0.0.1 here: lift the per-address limit.
+        "POLL_VOTES_PER_ADDRESS_PER_HOUR": "100000000",
     }
     prepare(env)
-    pages = urls(env)
+    poll_slug, choice, pages = urls(env)
     port = free_port()
     server = subprocess.Popen(
         [
@@ -167,6 +202,12 @@ def main():
         for name, path in pages.items():
             load(base + path, seconds=2)  # warm-up, not counted
             results[name] = load(base + path)
+        before = vote_count(env)
+        script = vote_script(port, choice)
+        results["vote (POST)"] = load(
+            f"{base}/binh-chon/{poll_slug}/binh-chon/", script=script
+        )
+        stored = vote_count(env) - before
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -182,6 +223,11 @@ def main():
             f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
             f"| {r['errors']} | {r['rps'] / reference:.2f} |"
         )
+    votes = results["vote (POST)"]
+    print(
+        f"\nVoting: {votes['rps']:.0f} votes/s, p99 {votes['p99']:.1f} ms; every "
+        f"request is a new voter; {stored} votes stored during the run."
+    )
 
 
 if __name__ == "__main__":

@@ -241,3 +241,14 @@ def test_results_page_does_not_count_votes(client, open_poll):
         client.get(url)
     assert len(few) == len(many)
     assert not any("COUNT(" in q["sql"].upper() for q in many.captured_queries)
+
+
+def test_close_polls_command_erases_hashes_of_polls_past_their_time(client, open_poll):
+    from django.core.management import call_command
+
+    vote(client, open_poll, open_poll.choices.first())
+    Poll.objects.filter(pk=open_poll.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    call_command("close_polls", stdout=__import__("io").StringIO())
+    assert Vote.objects.get().address_hash == ""
