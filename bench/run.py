@@ -5,6 +5,7 @@ reference row is /healthz, a minimal view served by the same stack; compare the
 other rows to it, not to absolute figures, since the machine is shared.
 """
 
+import json
 import os
 import re
 import secrets
@@ -13,8 +14,10 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +95,40 @@ def urls(env):
             "sitemap": "/sitemap.xml",
         },
     )
+
+
+class FakeOpenMeteo(BaseHTTPRequestHandler):
+    """A stand-in weather service on 127.0.0.1: no test or benchmark goes online."""
+
+    def do_GET(self):
+        places = self.path.split("latitude=", 1)[1].split("&", 1)[0].count("%2C") + 1
+        current = {
+            "time": time.strftime("%Y-%m-%dT%H:%M"),
+            "temperature_2m": 25.0,
+            "relative_humidity_2m": 75,
+            "weather_code": 2,
+            "wind_speed_10m": 8.0,
+        }
+        body = json.dumps([{"current": current}] * places).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def refresh_weather(env, api_url):
+    """Run refresh_weather against api_url; return True if it succeeded."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", "refresh_weather"],
+        cwd=ROOT,
+        env={**env, "WEATHER_API_URL": api_url, "WEATHER_TIMEOUT": "2"},
+        capture_output=True,
+    )
+    return result.returncode == 0
 
 
 def vote_script(port, choice):
@@ -202,6 +239,17 @@ def main():
         for name, path in pages.items():
             load(base + path, seconds=2)  # warm-up, not counted
             results[name] = load(base + path)
+        # The home page with the weather service up, then down: it reads only
+        # stored readings, so the two rows should match.
+        weather = ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenMeteo)
+        threading.Thread(target=weather.serve_forever, daemon=True).start()
+        weather_url = f"http://127.0.0.1:{weather.server_address[1]}"
+        assert refresh_weather(env, weather_url), "refresh_weather failed"
+        results["home, weather up"] = load(base + "/")
+        weather.shutdown()
+        weather.server_close()
+        assert not refresh_weather(env, weather_url), "the service should be down"
+        results["home, weather down"] = load(base + "/")
         before = vote_count(env)
         script = vote_script(port, choice)
         results["vote (POST)"] = load(

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from .models import Page
+from .models import Page, Place, WeatherReading
 
 
 class PageAdminForm(forms.ModelForm):
@@ -22,3 +22,38 @@ class PageAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         for note in getattr(obj, "body_notes", []):
             self.message_user(request, note, "warning")
+
+
+class WeatherReadingInline(admin.StackedInline):
+    model = WeatherReading
+    can_delete = False
+    readonly_fields = [
+        "temperature",
+        "humidity",
+        "weather_code",
+        "wind_speed",
+        "observed_at",
+        "fetched_at",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "latitude", "longitude", "order", "last_reading"]
+    list_editable = ["order"]
+    inlines = [WeatherReadingInline]
+
+    @admin.display(description="số liệu mới nhất")
+    def last_reading(self, obj):
+        reading = getattr(obj, "reading", None)
+        return (
+            f"{reading.temperature} °C, {reading.observed_at:%d/%m %H:%M}"
+            if reading
+            else "—"
+        )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("reading")

@@ -206,6 +206,12 @@ POLL_ADDRESS_KEY = (
     or hashlib.sha256(f"poll-address:{SECRET_KEY}".encode()).hexdigest()
 )
 
+# Weather: fetched by `manage.py refresh_weather` (cron), never by a page.
+WEATHER_API_URL = env("WEATHER_API_URL", "https://api.open-meteo.com")
+WEATHER_TIMEOUT = float(env("WEATHER_TIMEOUT", "5"))
+# A reading older than this is shown as out of date.
+WEATHER_MAX_AGE_MINUTES = int(env("WEATHER_MAX_AGE_MINUTES", "90"))
+
 # Rich text: django-ckeditor-5, in Vietnamese, uploading through the portal's view.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"

@@ -1,4 +1,7 @@
+import datetime
+
 from django import template
+from django.conf import settings
 from django.utils import timezone
 
 from portal.text import format_vn_number
@@ -45,3 +48,26 @@ def vn_number(value, decimals=None):
     if value is None or value == "":
         return ""
     return format_vn_number(value, None if decimals in (None, "") else int(decimals))
+
+
+@register.inclusion_tag("portal/includes/weather_widget.html")
+def weather_widget():
+    """Render "Thời tiết các vùng" from the stored readings; no network, ever."""
+    from portal.models import Place
+    from portal.weather import SKY
+
+    oldest = timezone.now() - datetime.timedelta(
+        minutes=settings.WEATHER_MAX_AGE_MINUTES
+    )
+    places = []
+    for place in Place.objects.select_related("reading"):
+        reading = getattr(place, "reading", None)
+        places.append(
+            {
+                "name": place.name,
+                "reading": reading,
+                "sky": SKY.get(reading.weather_code, "") if reading else "",
+                "stale": bool(reading) and reading.observed_at < oldest,
+            }
+        )
+    return {"places": places, "any": any(p["reading"] for p in places)}

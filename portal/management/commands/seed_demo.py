@@ -14,6 +14,7 @@ from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, Category
 from polls import demo as polls_demo
 from portal.demo_images import draw_cover
+from portal.demo_weather import load_places
 from portal.models import Page
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
@@ -123,4 +124,5 @@ class Command(BaseCommand):
             created += 1
         campaigns_demo.load_reports()
         polls_demo.load_poll()
+        load_places()
         return created
