@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from simple_history.signals import pre_create_historical_record
 
 
@@ -14,6 +14,43 @@ class PortalConfig(AppConfig):
         pre_create_historical_record.connect(
             _default_change_reason, dispatch_uid="default_change_reason"
         )
+        _keep_search_index()
+
+
+def _keep_search_index():
+    """Refresh an item's search entry whenever it is saved or deleted."""
+    from campaigns.models import Campaign, Document, Report
+    from news.models import Article, Category
+
+    from . import search
+
+    def saved(sender, instance, raw=False, **kwargs):
+        if not raw:
+            search.index(instance)
+
+    def deleted(sender, instance, **kwargs):
+        search.unindex(instance)
+
+    for model in (Article, Report, Campaign, Document):
+        post_save.connect(saved, sender=model, dispatch_uid=f"search-{model.__name__}")
+        post_delete.connect(
+            deleted, sender=model, dispatch_uid=f"unsearch-{model.__name__}"
+        )
+
+    def category_saved(sender, instance, raw=False, **kwargs):
+        # Article addresses carry the category's slug.
+        if not raw:
+            for article in instance.articles.select_related("category"):
+                search.index(article)
+
+    def campaign_saved(sender, instance, raw=False, **kwargs):
+        # A campaign's reports are visible only while it is active.
+        if not raw:
+            for report in instance.reports.select_related("campaign"):
+                search.index(report)
+
+    post_save.connect(category_saved, sender=Category, dispatch_uid="search-category")
+    post_save.connect(campaign_saved, sender=Campaign, dispatch_uid="search-campaign")
 
 
 def _default_change_reason(sender, history_instance, **kwargs):

@@ -72,3 +72,48 @@ class WeatherReading(models.Model):
 
     def __str__(self):
         return f"{self.place}: {self.temperature} °C"
+
+
+class SearchEntry(models.Model):
+    """One searchable item (article, report, campaign, document), kept by signals.
+
+    The *_key columns hold the text folded to lower-case ASCII words between
+    spaces, so that "Hoàng Mai", "HOÀNG MAI" and "hoang mai" are the same words.
+    On PostgreSQL, generated tsvector columns and GIN indexes over them (migration
+    0004) answer the search; SQLite matches the padded words directly.
+    """
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Tin bài"
+        REPORT = "report", "Báo cáo"
+        CAMPAIGN = "campaign", "Chiến dịch"
+        DOCUMENT = "document", "Văn bản"
+
+    kind = models.CharField("loại", max_length=20, choices=Kind)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField("tiêu đề", max_length=400)
+    text = models.TextField("nội dung (văn bản thuần)", blank=True)
+    title_key = models.TextField(default="")
+    body_key = models.TextField(default="")
+    url = models.CharField(max_length=600)
+    published_at = models.DateTimeField(null=True, db_index=True)
+    public = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "mục tìm kiếm"
+        verbose_name_plural = "mục tìm kiếm"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="search_entry_one_per_object"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["-published_at"],
+                condition=models.Q(public=True),
+                name="search_public_date_idx",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

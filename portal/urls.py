@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("campaigns.urls")),
     path("binh-chon/", include("polls.urls")),
     path("trang/<slug:slug>/", views.page_detail, name="page"),
+    path("tim-kiem/", views.search_page, name="search"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -1,5 +1,9 @@
+import datetime
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -8,14 +12,70 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve as static_serve
 
-from .models import Page
+from . import search
+from .models import Page, SearchEntry
 from .sitemaps import SITEMAPS
 from .uploads import ImageRejected, clean_image, store_image
+
+SEARCH_PAGE_SIZE = 10
 
 
 def home(request):
     """Show the home page; its blocks are inclusion tags of the apps."""
     return render(request, "portal/home.html")
+
+
+def search_page(request):
+    """Search published content, with or without diacritics."""
+    params = request.GET
+    query = params.get("q", "").strip()
+    notices = []
+    if len(query) > search.MAX_QUERY_LENGTH:
+        notices.append(
+            f"Từ khóa quá dài: chỉ dùng {search.MAX_QUERY_LENGTH} ký tự đầu tiên."
+        )
+        query = query[: search.MAX_QUERY_LENGTH]
+    terms = search.query_terms(query)
+    kind = params.get("loai", "")
+    if kind not in SearchEntry.Kind.values:
+        kind = ""
+    dates = {}
+    for name in ("tu", "den"):
+        value = params.get(name, "")
+        try:
+            dates[name] = datetime.date.fromisoformat(value) if value else None
+        except ValueError:
+            dates[name] = None
+            notices.append(f"Ngày “{value[:20]}” không hợp lệ nên được bỏ qua.")
+    newest = params.get("sap-xep") == "moi-nhat"
+    page_obj = None
+    if terms:
+        entries = search.search(terms, kind, dates["tu"], dates["den"], newest)
+        page_obj = Paginator(entries, SEARCH_PAGE_SIZE).get_page(params.get("page"))
+        for entry in page_obj:
+            entry.title_html = search.highlight(entry.title, terms)
+            entry.snippet_html = search.snippet(entry.text, terms)
+    elif query:
+        notices.append("Từ khóa cần có ít nhất một chữ hoặc số.")
+    kept = {"q": query, "loai": kind, "sap-xep": "moi-nhat" if newest else ""}
+    kept.update({k: v.isoformat() for k, v in dates.items() if v})
+    response = render(
+        request,
+        "portal/search.html",
+        {
+            "query": query,
+            "terms": terms,
+            "kind": kind,
+            "kinds": SearchEntry.Kind.choices,
+            "dates": dates,
+            "newest": newest,
+            "notices": notices,
+            "page_obj": page_obj,
+            "page_query": urlencode({k: v for k, v in kept.items() if v}) + "&",
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def page_detail(request, slug):

@@ -1,0 +1,210 @@
+"""Search over published articles, reports, campaigns and documents.
+
+Every item has one SearchEntry, refreshed by signals when it is saved. Text is
+matched on folded words (no diacritics, lower case, Đ -> d) and shown in its
+original Vietnamese, with the matched words highlighted.
+"""
+
+import html
+import re
+
+import nh3
+from django.db import connection
+from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .models import SearchEntry
+from .text import fold
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 10
+BODY_LIMIT = 20000
+_WORDS = re.compile(r"[a-z0-9]+")
+_TOKENS = re.compile(r"(\w+)")
+
+
+def words(text):
+    """Return the folded lower-case words of text: "Đảng bộ" -> ["dang", "bo"]."""
+    return _WORDS.findall(fold(text or "").lower())
+
+
+def words_key(text):
+    """Return text's folded words between spaces, for exact word matching."""
+    found = words(text)
+    return f" {' '.join(found)} " if found else ""
+
+
+def plain_text(body):
+    """Return the text of an HTML body, tags removed and entities decoded."""
+    text = nh3.clean((body or "").replace("<", " <"), tags=set())
+    return " ".join(html.unescape(text).split())
+
+
+# --- keeping the index --------------------------------------------------------
+
+
+def entry_fields(obj):
+    """Return the SearchEntry fields of a publishable item."""
+    from campaigns.models import Campaign, Document, Report
+    from news.models import Article
+
+    if isinstance(obj, Article):
+        kind, title = SearchEntry.Kind.ARTICLE, obj.title
+        text = f"{obj.sapo} {plain_text(obj.body)}"
+        public = obj.status == obj.Status.PUBLISHED
+        published_at = obj.published_at
+    elif isinstance(obj, Report):
+        kind, title = SearchEntry.Kind.REPORT, obj.title
+        text = f"{obj.summary} {plain_text(obj.body)}"
+        public = obj.status == obj.Status.PUBLISHED and obj.campaign.active
+        published_at = obj.published_at
+    elif isinstance(obj, Campaign):
+        kind, title = SearchEntry.Kind.CAMPAIGN, obj.name
+        text = f"{obj.summary} {obj.period}"
+        public, published_at = obj.active, None
+    elif isinstance(obj, Document):
+        kind = SearchEntry.Kind.DOCUMENT
+        title = f"{obj.get_kind_display()} số {obj.number}"
+        text = f"{obj.summary} {obj.issuer}"
+        public = obj.status == obj.Status.PUBLISHED
+        published_at = obj.published_at
+    else:
+        raise TypeError(f"{type(obj).__name__} is not searchable")
+    text = text[:BODY_LIMIT]
+    return {
+        "kind": kind,
+        "object_id": obj.pk,
+        "title": title[:400],
+        "text": text,
+        "title_key": words_key(title),
+        "body_key": words_key(text),
+        "url": obj.get_absolute_url(),
+        "published_at": published_at,
+        "public": public,
+    }
+
+
+def index(obj):
+    fields = entry_fields(obj)
+    SearchEntry.objects.update_or_create(
+        kind=fields.pop("kind"), object_id=fields.pop("object_id"), defaults=fields
+    )
+
+
+def unindex(obj):
+    kind = entry_fields(obj)["kind"]
+    SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
+
+
+def rebuild(batch=2000):
+    """Rebuild the whole index; return the number of entries."""
+    from campaigns.models import Campaign, Document, Report
+    from news.models import Article
+
+    sources = [
+        Article.objects.select_related("category"),
+        Report.objects.select_related("campaign"),
+        Campaign.objects.all(),
+        Document.objects.all(),
+    ]
+    SearchEntry.objects.all().delete()
+    total = 0
+    for queryset in sources:
+        entries = []
+        for obj in queryset.iterator(chunk_size=batch):
+            entries.append(SearchEntry(**entry_fields(obj)))
+            if len(entries) == batch:
+                SearchEntry.objects.bulk_create(entries)
+                total += len(entries)
+                entries = []
+        SearchEntry.objects.bulk_create(entries)
+        total += len(entries)
+    return total
+
+
+# --- searching ----------------------------------------------------------------
+
+
+def query_terms(query):
+    """Return the distinct folded words of a query, at most MAX_TERMS of them."""
+    terms = []
+    for word in words(query[:MAX_QUERY_LENGTH]):
+        if word not in terms:
+            terms.append(word[:50])
+    return terms[:MAX_TERMS]
+
+
+def search(terms, kind=None, date_from=None, date_to=None, newest=False):
+    """Return the visible entries matching every term, best first."""
+    now = timezone.now()
+    entries = SearchEntry.objects.filter(public=True).filter(
+        Q(published_at__isnull=True) | Q(published_at__lte=now)
+    )
+    if kind:
+        entries = entries.filter(kind=kind)
+    if date_from:
+        entries = entries.filter(published_at__date__gte=date_from)
+    if date_to:
+        entries = entries.filter(published_at__date__lte=date_to)
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(terms)  # terms are [a-z0-9]+ words only
+        entries = entries.extra(
+            where=["document_vector @@ to_tsquery('simple', %s)"], params=[tsquery]
+        ).annotate(
+            in_title=RawSQL(
+                "title_vector @@ to_tsquery('simple', %s)",
+                [tsquery],
+                output_field=BooleanField(),
+            )
+        )
+    else:
+        in_title = Q()
+        for term in terms:
+            padded = f" {term} "
+            entries = entries.filter(
+                Q(title_key__contains=padded) | Q(body_key__contains=padded)
+            )
+            in_title &= Q(title_key__contains=padded)
+        entries = entries.annotate(
+            in_title=Case(
+                When(in_title, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+    entries = entries.defer("title_key", "body_key")
+    date = F("published_at").desc(nulls_last=True)
+    order = [date] if newest else ["-in_title", date]
+    return entries.order_by(*order, "-pk")
+
+
+def highlight(text, terms):
+    """Return text, escaped, with the words matching terms in <mark>."""
+    wanted = set(terms)
+    parts = []
+    for index, part in enumerate(_TOKENS.split(text or "")):
+        if index % 2 and fold(part).lower() in wanted:
+            parts.append(f"<mark>{escape(part)}</mark>")
+        else:
+            parts.append(escape(part))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+
+
+def snippet(text, terms, width=36):
+    """Return about width words of text around the first match, highlighted."""
+    tokens = (text or "").split()
+    wanted = set(terms)
+    first = next(
+        (i for i, token in enumerate(tokens) if wanted.intersection(words(token))),
+        0,
+    )
+    start = max(0, first - width // 3)
+    chosen = " ".join(tokens[start : start + width])
+    prefix = "… " if start else ""
+    suffix = " …" if start + width < len(tokens) else ""
+    return mark_safe(  # noqa: S308 - highlight() escapes
+        escape(prefix) + highlight(chosen, terms) + escape(suffix)
+    )

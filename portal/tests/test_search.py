@@ -1,0 +1,192 @@
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from news.models import Article
+from portal import search
+from portal.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+URL = "/tim-kiem/"
+
+
+@pytest.fixture
+def corpus(make_article):
+    """A small fixed corpus: dates one day apart, newest first in this list."""
+    now = timezone.now()
+
+    def at(days):
+        return now - datetime.timedelta(days=days)
+
+    return {
+        "title_new": make_article(
+            title="Phường Định Công ra quân vệ sinh",
+            body="<p>Người dân tham gia.</p>",
+            published_at=at(1),
+        ),
+        "body_newest": make_article(
+            title="Tin ngắn trong ngày",
+            body="<p>Hội nghị ở phường Định Công.</p>",
+            published_at=at(0.5),
+        ),
+        "title_old": make_article(
+            title="ĐỊNH CÔNG: khánh thành nhà văn hóa",
+            body="<p>Khánh thành.</p>",
+            published_at=at(5),
+        ),
+        "other": make_article(
+            title="Hoàng Liệt tổ chức hội thao",
+            body="<p>Thể thao.</p>",
+            published_at=at(2),
+        ),
+        "draft": make_article(
+            title="Định Công: bản nháp",
+            status=Article.Status.DRAFT,
+        ),
+        "future": make_article(
+            title="Định Công: bài hẹn giờ",
+            published_at=now + datetime.timedelta(days=1),
+        ),
+    }
+
+
+def titles(client, **params):
+    html = client.get(URL, params).content.decode()
+    found = re.findall(r'<a href="[^"]+">(.*?)</a></h2>', html)
+    return [re.sub(r"</?mark>", "", t) for t in found]
+
+
+@pytest.mark.parametrize("query", ["dinh cong", "Định Công", "ĐỊNH CÔNG", "đinh cong"])
+def test_diacritics_and_case_do_not_matter(client, corpus, query):
+    assert titles(client, q=query) == [
+        "Phường Định Công ra quân vệ sinh",
+        "ĐỊNH CÔNG: khánh thành nhà văn hóa",
+        "Tin ngắn trong ngày",
+    ]
+
+
+def test_title_matches_rank_above_body_matches_then_newest_first(client, corpus):
+    # Already shown above; and "newest first" as an option ignores relevance.
+    assert titles(client, q="dinh cong", **{"sap-xep": "moi-nhat"}) == [
+        "Tin ngắn trong ngày",
+        "Phường Định Công ra quân vệ sinh",
+        "ĐỊNH CÔNG: khánh thành nhà văn hóa",
+    ]
+
+
+def test_d_with_stroke_folds_to_d_both_ways(client, make_article):
+    make_article(title="Đảng bộ quận tổng kết")
+    assert titles(client, q="dang bo") == ["Đảng bộ quận tổng kết"]
+    assert titles(client, q="ĐẢNG BỘ") == ["Đảng bộ quận tổng kết"]
+
+
+def test_drafts_and_scheduled_items_never_appear(client, corpus):
+    found = titles(client, q="dinh cong")
+    assert "Định Công: bản nháp" not in found
+    assert "Định Công: bài hẹn giờ" not in found
+
+
+def test_a_scheduled_item_appears_when_due(client, corpus):
+    import time_machine
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=2)):
+        assert "Định Công: bài hẹn giờ" in titles(client, q="dinh cong")
+
+
+def test_withdrawing_removes_it_at_once(client, corpus):
+    article = corpus["title_new"]
+    article.status = Article.Status.WITHDRAWN
+    article.save()
+    assert "Phường Định Công ra quân vệ sinh" not in titles(client, q="dinh cong")
+
+
+def test_matched_words_are_highlighted_in_the_original_text(client, corpus):
+    html = client.get(URL, {"q": "dinh cong"}).content.decode()
+    assert "Phường <mark>Định</mark> <mark>Công</mark> ra quân" in html
+    assert "phường <mark>Định</mark> <mark>Công</mark>" in html  # the snippet
+
+
+def test_kind_and_date_filters(client, corpus, campaign_for_search):
+    assert titles(client, q="dinh cong", loai="campaign") == ["Định Công xanh"]
+    two_days_ago = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
+    found = titles(client, q="dinh cong", loai="article", tu=two_days_ago)
+    assert found == ["Phường Định Công ra quân vệ sinh", "Tin ngắn trong ngày"]
+
+
+@pytest.fixture
+def campaign_for_search(db):
+    from campaigns.models import Campaign
+
+    return Campaign.objects.create(
+        name="Định Công xanh", summary="Mô hình.", period="2021"
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "x" * 10000,
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+        "!!!",
+        "%",
+        "_",
+        "\\",
+        "dinh & cong | !x",
+        "a:*",
+        "\x00",
+    ],
+)
+def test_bad_input_gets_a_clear_page(client, corpus, query):
+    response = client.get(
+        URL, {"q": query, "loai": "<b>", "tu": "2021-13-45", "page": "x"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert '<meta name="robots" content="noindex, follow">' in html
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_long_queries_are_cut_with_a_notice(client, corpus):
+    html = client.get(URL, {"q": "dinh cong " + "x" * 10000}).content.decode()
+    assert "chỉ dùng 200 ký tự đầu tiên" in html
+    assert "<title>Tìm kiếm: dinh cong" in html
+
+
+def test_results_are_paginated_keeping_the_query(client, make_article):
+    for n in range(12):
+        make_article(title=f"Định Công tin số {n}")
+    html = client.get(URL, {"q": "dinh cong"}).content.decode()
+    assert "12 kết quả" in html
+    assert 'href="?q=dinh+cong&amp;page=2"' in html
+    assert len(titles(client, q="dinh cong", page="2")) == 2
+
+
+def test_reports_documents_and_campaigns_are_found(client):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())
+    kinds = set(SearchEntry.objects.filter(public=True).values_list("kind", flat=True))
+    assert kinds == {"article", "report", "campaign", "document"}
+    assert titles(client, q="50-KH/QU")[0] == "Kế hoạch số 50-KH/QU"
+    assert "Kết quả bầu cử ngày 23/5/2021 trên địa bàn quận Hoàng Mai" in titles(
+        client, q="bau cu", loai="report"
+    )
+
+
+def test_rebuild_gives_the_same_index(corpus):
+    before = set(SearchEntry.objects.values_list("kind", "object_id", "public", "url"))
+    assert search.rebuild() == len(before)
+    after = set(SearchEntry.objects.values_list("kind", "object_id", "public", "url"))
+    assert before == after
+
+
+def test_every_page_has_the_search_box(client, db):
+    assert 'action="/tim-kiem/"' in client.get("/").content.decode()
