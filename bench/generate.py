@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -15,41 +16,79 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from news.models import Article, Category  # noqa: E402
+from portal import search  # noqa: E402
+from portal.models import SearchEntry  # noqa: E402
 
 PREFIX = "bai-viet-tong-hop-"
-BODY = (
-    "<p>Ủy ban nhân dân phường phối hợp với Mặt trận Tổ quốc và các đoàn thể "
-    "tuyên truyền tới từng tổ dân phố, khu chung cư trên địa bàn quận Hoàng Mai.</p>"
-) * 8
+WARDS = [
+    "Đại Kim", "Định Công", "Giáp Bát", "Hoàng Liệt", "Hoàng Văn Thụ", "Lĩnh Nam",
+    "Mai Động", "Tân Mai", "Thanh Trì", "Thịnh Liệt", "Trần Phú", "Tương Mai",
+    "Vĩnh Hưng", "Yên Sở",
+]  # fmt: skip
+TOPICS = [
+    "ra quân tổng vệ sinh môi trường", "tuyên truyền phòng cháy chữa cháy",
+    "hội nghị học tập nghị quyết", "khánh thành nhà văn hóa tổ dân phố",
+    "tập huấn chuyển đổi số", "trao quà cho gia đình chính sách",
+    "giải phóng mặt bằng dự án đường", "ra mắt mô hình dân vận khéo",
+    "hội thao người cao tuổi", "đối thoại với nhân dân về an ninh trật tự",
+    "tiêm chủng cho trẻ em", "xây dựng tuyến phố văn minh",
+]  # fmt: skip
+SENTENCES = [
+    "Ủy ban nhân dân phường phối hợp với Mặt trận Tổ quốc và các đoàn thể.",
+    "Cán bộ, đảng viên và nhân dân tích cực hưởng ứng.",
+    "Các tổ dân phố, khu chung cư đồng loạt triển khai.",
+    "Hoạt động nhận được sự quan tâm của đông đảo người dân.",
+    "Lãnh đạo quận đánh giá cao cách làm sáng tạo của cơ sở.",
+    "Kết quả được báo cáo tại hội nghị sơ kết của quận.",
+    "Lực lượng công an, dân quân tham gia bảo đảm trật tự.",
+    "Thanh niên tình nguyện hỗ trợ người cao tuổi và trẻ em.",
+]  # fmt: skip
 
 
 def main(target):
     have = Article.objects.filter(slug__startswith=PREFIX).count()
     categories = list(Category.objects.all())
     start = timezone.now() - datetime.timedelta(days=2)
+    rng = random.Random(have)
     batch = []
     for n in range(have, target):
+        ward, topic = rng.choice(WARDS), rng.choice(TOPICS)
+        text = " ".join(rng.sample(SENTENCES, 4))
         batch.append(
             Article(
-                title=f"Tin tổng hợp hoạt động phường số {n}",
+                title=f"Phường {ward} {topic} (tin số {n})",
                 slug=f"{PREFIX}{n}",
-                sapo="Tin tổng hợp về hoạt động tuyên truyền ở cơ sở.",
-                body=BODY,
+                sapo=f"Tin về hoạt động {topic} tại phường {ward}.",
+                body=f"<p>{text}</p><p>Phường {rng.choice(WARDS)} cũng tham gia.</p>",
                 category=categories[n % len(categories)],
                 author="Cộng tác viên",
                 status=Article.Status.PUBLISHED,
-                published_at=start - datetime.timedelta(hours=n),
+                published_at=start - datetime.timedelta(minutes=7 * n),
                 view_count=n % 500,
             )
         )
         if len(batch) == 2000:
-            Article.objects.bulk_create(batch)
+            _save(batch)
             batch = []
-    Article.objects.bulk_create(batch)
+    _save(batch)
+    if SearchEntry.objects.filter(kind="article").count() < Article.objects.count():
+        print(f"Search index rebuilt: {search.rebuild()} entries.")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE news_article")
+            # Bulk loading leaves GIN's pending list full and the stats stale.
+            cursor.execute("VACUUM ANALYZE news_article")
+            cursor.execute("VACUUM ANALYZE portal_searchentry")
     print(f"{target} generated articles in the database (added {target - have}).")
+
+
+def _save(articles):
+    """Save a batch and its search entries (bulk_create sends no signals)."""
+    if not articles:
+        return
+    Article.objects.bulk_create(articles)
+    SearchEntry.objects.bulk_create(
+        [SearchEntry(**search.entry_fields(article)) for article in articles]
+    )
 
 
 if __name__ == "__main__":

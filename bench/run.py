@@ -26,7 +26,7 @@ DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hoangmai_bench"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
-ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
@@ -271,6 +271,12 @@ def main():
             f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
             f"| {r['errors']} | {r['rps'] / reference:.2f} |"
         )
+    subprocess.run(
+        [PYTHON, "bench/search.py"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+        check=True,
+    )
     votes = results["vote (POST)"]
     print(
         f"\nVoting: {votes['rps']:.0f} votes/s, p99 {votes['p99']:.1f} ms; every "

@@ -137,8 +137,18 @@ def query_terms(query):
     return terms[:MAX_TERMS]
 
 
+MAX_COUNT = 1000
+
+
 def search(terms, kind=None, date_from=None, date_to=None, newest=False):
-    """Return the visible entries matching every term, best first."""
+    """Return the visible entries matching every term, best first, for a Paginator.
+
+    Best first means: entries whose title holds every term, then the others, each
+    group newest first. On PostgreSQL each group is its own query that can stop
+    after the page it needs (walking the date index or the GIN index, as the
+    planner sees fit), so a word found in most entries costs no more than a rare
+    one; the count stops at MAX_COUNT.
+    """
     now = timezone.now()
     entries = SearchEntry.objects.filter(public=True).filter(
         Q(published_at__isnull=True) | Q(published_at__lte=now)
@@ -149,36 +159,68 @@ def search(terms, kind=None, date_from=None, date_to=None, newest=False):
         entries = entries.filter(published_at__date__gte=date_from)
     if date_to:
         entries = entries.filter(published_at__date__lte=date_to)
-    if connection.vendor == "postgresql":
-        tsquery = " & ".join(terms)  # terms are [a-z0-9]+ words only
-        entries = entries.extra(
-            where=["document_vector @@ to_tsquery('simple', %s)"], params=[tsquery]
-        ).annotate(
-            in_title=RawSQL(
-                "title_vector @@ to_tsquery('simple', %s)",
-                [tsquery],
-                output_field=BooleanField(),
-            )
-        )
-    else:
-        in_title = Q()
-        for term in terms:
-            padded = f" {term} "
-            entries = entries.filter(
-                Q(title_key__contains=padded) | Q(body_key__contains=padded)
-            )
-            in_title &= Q(title_key__contains=padded)
-        entries = entries.annotate(
-            in_title=Case(
-                When(in_title, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
     entries = entries.defer("title_key", "body_key")
+    if connection.vendor == "postgresql":
+        return RankedResults(entries, " & ".join(terms), newest)
+    in_title = Q()
+    for term in terms:
+        padded = f" {term} "
+        entries = entries.filter(
+            Q(title_key__contains=padded) | Q(body_key__contains=padded)
+        )
+        in_title &= Q(title_key__contains=padded)
+    entries = entries.annotate(
+        in_title=Case(
+            When(in_title, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+    return entries.order_by(*_order(newest))
+
+
+def _order(newest):
     date = F("published_at").desc(nulls_last=True)
-    order = [date] if newest else ["-in_title", date]
-    return entries.order_by(*order, "-pk")
+    return [date, "-pk"] if newest else ["-in_title", date, "-pk"]
+
+
+def _matches(column, tsquery):
+    """A filter: the tsvector column (a constant name) matches tsquery."""
+    return RawSQL(  # noqa: S611 - column is one of two names, tsquery a parameter
+        f"{column} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField()
+    )
+
+
+class RankedResults:
+    """PostgreSQL full-text results, sliced and counted the cheap way."""
+
+    def __init__(self, entries, tsquery, newest):
+        # tsquery is built from [a-z0-9]+ words joined by " & ": nothing else.
+        self.newest = newest
+        self.in_title = _matches("title_vector", tsquery)
+        self.matching = entries.filter(_matches("document_vector", tsquery))
+        self.capped = False
+
+    def count(self):
+        """Count the matches, stopping at MAX_COUNT (the page then says "more")."""
+        ids = self.matching.order_by().values("pk")[: MAX_COUNT + 1]
+        found = SearchEntry.objects.filter(pk__in=ids).count()
+        self.capped = found > MAX_COUNT
+        return min(found, MAX_COUNT)
+
+    def __getitem__(self, page):
+        by_date = _order(newest=True)
+        if self.newest:
+            return list(self.matching.order_by(*by_date)[page])
+        # Title matches first: the page needs at most `stop` of them, and of the
+        # others only as many as the title matches leave room for.
+        stop = page.stop
+        first = list(self.matching.filter(self.in_title).order_by(*by_date)[:stop])
+        rest = []
+        if len(first) < stop:
+            others = self.matching.exclude(self.in_title).order_by(*by_date)
+            rest = list(others[: stop - len(first)])
+        return (first + rest)[page]
 
 
 def highlight(text, terms):

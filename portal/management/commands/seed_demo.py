@@ -13,9 +13,10 @@ from campaigns import demo as campaigns_demo
 from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, Category
 from polls import demo as polls_demo
+from portal import search
 from portal.demo_images import draw_cover
 from portal.demo_weather import load_places
-from portal.models import Page
+from portal.models import Page, SearchEntry
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 # Development-only logins, printed on start and listed in the README:
@@ -125,4 +126,7 @@ class Command(BaseCommand):
         campaigns_demo.load_reports()
         polls_demo.load_poll()
         load_places()
+        if not SearchEntry.objects.exists():
+            # A database seeded before search existed: index what is there.
+            search.rebuild()
         return created

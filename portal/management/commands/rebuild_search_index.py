@@ -1,0 +1,10 @@
+from django.core.management.base import BaseCommand
+
+from portal import search
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index of articles, reports, campaigns and documents."
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"Đã lập chỉ mục tìm kiếm: {search.rebuild()} mục.")
