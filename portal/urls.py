@@ -26,7 +26,8 @@ urlpatterns = [
     path("xem-truoc/bai-viet/<int:pk>/", article_preview, name="article_preview"),
     path("xem-truoc/bao-cao/<int:pk>/", report_preview, name="report_preview"),
     path("tai-anh-bien-tap/", views.editor_image_upload, name="editor_image_upload"),
-    path("admin/", admin.site.urls),
+    path("readyz", views.readyz, name="readyz"),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
 if settings.SERVE_MEDIA:

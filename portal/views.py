@@ -1,4 +1,5 @@
 import datetime
+import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from .sitemaps import SITEMAPS
 from .uploads import ImageRejected, clean_image, store_image
 
 SEARCH_PAGE_SIZE = 10
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -113,7 +115,7 @@ def robots_txt(request):
     """Tell crawlers what to skip and where the sitemap is."""
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        f"Disallow: /{settings.ADMIN_PATH}",
         "Disallow: /tim-kiem/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
@@ -152,3 +154,27 @@ def favicon(request):
 def healthz(request):
     """Answer that the process is alive, touching nothing else."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def readyz(request):
+    """Answer 200 when the database answers; report the cache, which may be down."""
+    from django.core.cache import cache
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except DatabaseError as error:
+        logger.error("readyz: database unreachable: %s", error)
+        database = "unreachable"
+    try:
+        cache.set("readyz", "ok", 10)
+        cache_state = "ok" if cache.get("readyz") == "ok" else "unavailable"
+    except Exception as error:  # noqa: BLE001 - any cache failure is only reported
+        logger.warning("readyz: cache unavailable: %s", error)
+        cache_state = "unavailable"
+    status = 200 if database == "ok" else 503
+    response = JsonResponse({"database": database, "cache": cache_state}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response

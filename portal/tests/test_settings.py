@@ -11,6 +11,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "portal.settings_production",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "tuyengiao.example.vn",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
 }
 
 
@@ -27,7 +28,9 @@ def django_check(**overrides):
     )
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "REDIS_URL"]
+)
 def test_production_refuses_to_start_without(missing):
     result = django_check(**{missing: ""})
     assert result.returncode != 0
