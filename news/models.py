@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -158,10 +158,6 @@ class Article(WithCover, Publishable):
                     "hướng tới bài đó; hãy chọn đường dẫn khác."
                 }
             )
-
-    def record_view(self):
-        """Count one view with a single UPDATE, safe under concurrent readers."""
-        Article.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
 
 
 class OldSlug(models.Model):

@@ -7,6 +7,7 @@ app_name = "news"
 urlpatterns = [
     path("", views.article_list, name="list"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("luot-xem/<int:pk>.gif", views.article_view, name="article_view"),
     path("<slug:slug>/", views.category_detail, name="category"),
     path("<slug:slug>/rss/", feeds.CategoryFeed(), name="category_feed"),
     path("<slug:category>/<slug:slug>/", views.article_detail, name="article"),

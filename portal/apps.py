@@ -15,6 +15,32 @@ class PortalConfig(AppConfig):
             _default_change_reason, dispatch_uid="default_change_reason"
         )
         _keep_search_index()
+        _invalidate_pages()
+
+
+def _invalidate_pages():
+    """Drop every cached page when staff change anything that pages show."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed
+
+    from .page_cache import invalidate
+
+    shown = [
+        "news.Article", "news.Category", "portal.Page", "portal.Place",
+        "portal.WeatherReading", "campaigns.Campaign", "campaigns.Indicator",
+        "campaigns.Report", "campaigns.Figure", "campaigns.Document",
+        "polls.Poll", "polls.Choice",
+    ]  # fmt: skip
+    for label in shown:
+        model = apps.get_model(label)
+        uid = f"pages-{label}"
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+    for through in (
+        apps.get_model("campaigns.Report").related_articles.through,
+        apps.get_model("campaigns.Document").campaigns.through,
+    ):
+        m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"pages-{through}")
 
 
 def _keep_search_index():

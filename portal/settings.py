@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.page_cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -196,6 +197,12 @@ PORTAL_OFFICE = {
 }
 
 NEWS_PAGE_SIZE = 12
+# Anonymous pages are kept this long in the shared cache (and dropped at once when
+# staff change what they show): a scheduled article shows within this delay.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
+# Messages (the poll's confirmation) live in a cookie, so that public pages never
+# touch the session and stay cacheable for everyone else.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 # Uploaded images: the checks every image passes (portal/uploads.py).
 IMAGE_MAX_BYTES = 10 * 1024 * 1024

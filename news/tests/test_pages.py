@@ -69,13 +69,22 @@ def test_related_articles_come_from_the_same_category(client, make_article):
     assert "Chuyên mục khác" not in related
 
 
-def test_view_count_is_shown_and_incremented(client, make_article):
+def test_view_count_is_counted_by_a_pixel_the_cache_cannot_swallow(
+    client, make_article
+):
     article = make_article()
-    client.get(article.get_absolute_url())
     html = client.get(article.get_absolute_url()).content.decode()
-    assert "2 lượt xem" in html
+    pixel = re.search(r'<img class="beacon" src="([^"]+)"', html).group(1)
+    for _ in range(2):
+        response = client.get(pixel)
+        assert response["Content-Type"] == "image/gif"
+        assert response["Cache-Control"] == "no-store"
     article.refresh_from_db()
     assert article.view_count == 2
+    client.get(f"/tin-tuc/luot-xem/{make_article(status='draft').pk}.gif")
+    assert (
+        "2 lượt xem" in client.get(article.get_absolute_url() + "?x=1").content.decode()
+    )
 
 
 def test_changed_slug_answers_301_to_the_new_url(client, make_article):

@@ -19,7 +19,7 @@ CLIENTS = 12
 
 def test_concurrent_hits_are_all_counted(live_server, make_article):
     article = make_article()
-    url = live_server.url + article.get_absolute_url()
+    url = f"{live_server.url}/tin-tuc/luot-xem/{article.pk}.gif"
     statuses = []
     lock = threading.Lock()
 

@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -219,6 +220,7 @@ def test_pages_never_call_the_weather_service(client, places, monkeypatch):
     monkeypatch.setattr("socket.create_connection", no_network)
     load_places()
     assert client.get("/").status_code == 200
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         client.get("/")
     assert sum("portal_place" in q["sql"] for q in queries.captured_queries) == 1

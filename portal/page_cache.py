@@ -1,0 +1,112 @@
+"""Anonymous pages from the shared cache, invalidated when content changes.
+
+A page is cached under the current "generation": saving or deleting anything that
+pages show bumps the generation, so every cached page is then rebuilt on its next
+request. Entries also expire after PAGE_CACHE_SECONDS, which is how a scheduled
+article reaches cached pages within a minute of its time without any cron job.
+
+Only what is the same for every visitor is cached: no request with a session or a
+message, no response that sets a cookie or says it is private.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache-generation"
+# Paths that are per visitor, for staff, or not pages at all.
+SKIPPED_PREFIXES = (
+    "/binh-chon/",
+    "/xem-truoc/",
+    "/tim-kiem/",
+    "/tai-anh-bien-tap/",
+    "/tin-tuc/luot-xem/",
+    "/media/",
+    "/static/",
+    "/healthz",
+    "/readyz",
+)
+
+
+def generation():
+    """Return the current generation, starting one if the cache has none."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        current = int(time.time() * 1000)
+        cache.add(GENERATION_KEY, current, timeout=None)
+    return current
+
+
+def invalidate(**kwargs):
+    """Start a new generation: every cached page is stale from now on."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+    except Exception as error:  # noqa: BLE001 - a cache outage must not stop a save
+        logger.warning("page cache not invalidated: %s", error)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skipped = (*SKIPPED_PREFIXES, f"/{settings.ADMIN_PATH}")
+
+    def __call__(self, request):
+        if not self._cacheable(request):
+            return self.get_response(request)
+        key = self._key(request)
+        stored = cache.get(key) if key else None
+        if stored is not None:
+            status, content_type, content = stored
+            response = HttpResponse(content, status=status, content_type=content_type)
+            response["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if key and self._storable(response):
+            cache.set(
+                key,
+                (response.status_code, response["Content-Type"], response.content),
+                settings.PAGE_CACHE_SECONDS,
+            )
+            response["X-Cache"] = "MISS"
+        return response
+
+    def _cacheable(self, request):
+        if request.method not in {"GET", "HEAD"} or request.path.startswith(
+            self.skipped
+        ):
+            return False
+        # A visitor with a session (staff) or a message waiting sees a fresh page.
+        cookies = request.COOKIES
+        return not (
+            settings.SESSION_COOKIE_NAME in cookies
+            or CookieStorage.cookie_name in cookies
+        )
+
+    def _key(self, request):
+        try:
+            return (
+                f"page:{generation()}:{request.scheme}://{request.get_host()}"
+                f"{request.get_full_path()}"
+            )
+        except Exception as error:  # noqa: BLE001 - serve without the cache
+            logger.warning("page cache unavailable: %s", error)
+            return None
+
+    def _storable(self, response):
+        control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in control
+            and "no-store" not in control
+            and "Cookie" not in response.get("Vary", "")
+        )
