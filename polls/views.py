@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.core.signing import BadSignature
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -56,6 +57,14 @@ def poll_detail(request, slug):
         },
     )
     response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def voter_state(request, slug):
+    """Tell this browser whether it voted: fetched by the widget, never cached."""
+    poll = get_object_or_404(Poll.objects.published(), slug=slug)
+    response = JsonResponse({"voted": has_voted(poll, voter_key(request))})
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

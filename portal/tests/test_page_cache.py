@@ -1,0 +1,84 @@
+"""Anonymous pages come from the shared cache and carry nothing per visitor."""
+
+import pytest
+from django.test import Client
+
+from news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, make_article):
+    make_article(title="Tin đầu tiên")
+    first = client.get("/")
+    second = Client().get("/")
+    assert first["X-Cache"] == "MISS" and second["X-Cache"] == "HIT"
+    assert first.content == second.content
+    assert "Content-Security-Policy" in second and "X-Request-ID" in second
+
+
+def test_publishing_editing_and_unpublishing_show_at_once(client, make_article):
+    article = make_article(title="Tin cũ")
+    client.get("/")
+    article.title = "Tin đã sửa"
+    article.save()
+    assert "Tin đã sửa" in client.get("/").content.decode()
+    make_article(title="Tin vừa đăng")
+    assert "Tin vừa đăng" in client.get("/").content.decode()
+    article.status = Article.Status.WITHDRAWN
+    article.save()
+    assert "Tin đã sửa" not in client.get("/").content.decode()
+
+
+def test_staff_always_get_fresh_pages(admin_client, make_article):
+    make_article(title="Tin")
+    admin_client.get("/")
+    response = admin_client.get("/")
+    assert "X-Cache" not in response
+
+
+def test_no_message_csrf_token_or_vote_state_leaks(open_poll):
+    voter, other = Client(), Client()
+    other.get("/")  # the home page is now cached
+    voter.post(
+        f"/binh-chon/{open_poll.slug}/binh-chon/",
+        {"choice": open_poll.choices.first().pk, "next": "/"},
+        **SAME_SITE,
+    )
+    mine = voter.get("/")
+    assert "Cảm ơn bạn đã bình chọn" in mine.content.decode()
+    assert "X-Cache" not in mine  # a visitor with a message is not served the cache
+    theirs = other.get("/").content.decode()
+    assert "Cảm ơn bạn đã bình chọn" not in theirs
+    assert "csrfmiddlewaretoken" not in theirs
+    state = f"/binh-chon/{open_poll.slug}/trang-thai/"
+    assert voter.get(state).json() == {"voted": True}
+    assert other.get(state).json() == {"voted": False}
+    assert voter.get(state)["Cache-Control"] == "private, no-store"
+
+
+def test_view_counts_keep_counting_from_cached_pages(client, make_article):
+    article = make_article()
+    for _ in range(3):
+        Client().get(article.get_absolute_url())
+        Client().get(f"/tin-tuc/luot-xem/{article.pk}.gif")
+    article.refresh_from_db()
+    assert article.view_count == 3
+
+
+def test_pages_render_with_redis_down(client, settings, make_article):
+    """Redis unreachable: the cache is skipped, logged, and pages come from the DB."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
+        }
+    }
+    make_article(title="Tin khi Redis ngừng")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Tin khi Redis ngừng" in response.content.decode()
+    assert client.get("/readyz").json() == {"database": "ok", "cache": "unavailable"}
