@@ -44,8 +44,19 @@ def browser():
                 "--no-first-run",
             ],
         )
+        # A loaded CI machine can be slow; a wait that long means a real failure.
+        browser.new_context = _with_timeout(browser.new_context)
         yield browser
         browser.close()
+
+
+def _with_timeout(new_context, milliseconds=60_000):
+    def new(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.set_default_timeout(milliseconds)
+        return context
+
+    return new
 
 
 @pytest.fixture(autouse=True)

@@ -145,15 +145,19 @@ def vote_script(port, choice):
 
 def vote_count(env):
     code = "from polls.models import Vote; print(Vote.objects.count())"
-    out = subprocess.run(
+    return int(django_shell(env, code).strip())
+
+
+def django_shell(env, code):
+    """Run Python code in the bench database's Django and return what it prints."""
+    return subprocess.run(
         [PYTHON, "manage.py", "shell", "-v0", "-c", code],
         cwd=ROOT,
         env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings"},
         check=True,
         capture_output=True,
         text=True,
-    )
-    return int(out.stdout.strip())
+    ).stdout
 
 
 def wait_for(url, seconds=30):

@@ -1,5 +1,3 @@
-import io
-
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -12,7 +10,7 @@ from import_export.admin import ImportExportModelAdmin
 from openpyxl import Workbook
 
 from portal.admin_publishing import CoverForm, PublishableAdmin, VersionedForm
-from portal.exports import AllOrNothingImport
+from portal.exports import AllOrNothingImport, xlsx_response
 from portal.uploads import ImageRejected, clean_pdf
 from portal.workflow import can_publish, check_changing_live
 
@@ -193,17 +191,7 @@ class ReportAdmin(PublishableAdmin):
                 )
         for column, width in zip("ABCD", (40, 40, 20, 14), strict=True):
             sheet.column_dimensions[column].width = width
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument"
-            ".spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="so-lieu-{report.slug[:80]}.xlsx"'
-        )
-        return response
+        return xlsx_response(book, f"so-lieu-{report.slug[:80]}.xlsx")
 
     def view_on_site(self, obj):
         return reverse("report_preview", args=[obj.pk])

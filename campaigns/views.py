@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from news.models import Article
+from portal.exports import attachment, csv_response
 from portal.workflow import apply_pending
 
 from .figures import FigureTable
@@ -103,20 +104,16 @@ def report_data(request, campaign, slug, fmt):
             json.dumps(payload, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
-    else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer,
-            fieldnames=["phuong", "ma_phuong", "chi_tieu", "don_vi", "gia_tri"],
-            extrasaction="ignore",
-        )
-        writer.writeheader()
-        writer.writerows(records)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        return attachment(response, filename)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=["phuong", "ma_phuong", "chi_tieu", "don_vi", "gia_tri"],
+        extrasaction="ignore",
+    )
+    writer.writeheader()
+    writer.writerows(records)
+    return csv_response(buffer.getvalue(), filename)
 
 
 def document_list(request):

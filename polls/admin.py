@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from openpyxl import Workbook
 
 from portal.admin_publishing import PublishableAdmin, VersionedForm
-from portal.exports import escape_cell
+from portal.exports import csv_response, escape_cell, xlsx_response
 
 from .models import Choice, Poll, Vote
 from .services import percentages, poll_close
@@ -115,31 +115,19 @@ class PollAdmin(PublishableAdmin):
             .annotate(votes=Count("pk"))
             .order_by("day")
         ]
-        name = f"binh-chon-{poll.slug[:60]}"
+        name = f"binh-chon-{poll.slug[:60]}.{fmt}"
         if fmt == "csv":
             buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerows(_escaped(totals) + [[]] + per_day)
-            response = HttpResponse(
-                "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-            )
-        else:
-            book = Workbook()
-            book.active.title = "Tong hop"
-            for row in _escaped(totals):
-                book.active.append(row)
-            sheet = book.create_sheet("Theo ngay")
-            for row in per_day:
-                sheet.append(row)
-            buffer = io.BytesIO()
-            book.save(buffer)
-            response = HttpResponse(
-                buffer.getvalue(),
-                content_type="application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-            )
-        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-        return response
+            csv.writer(buffer).writerows(_escaped(totals) + [[]] + per_day)
+            return csv_response(buffer.getvalue(), name)
+        book = Workbook()
+        book.active.title = "Tong hop"
+        for row in _escaped(totals):
+            book.active.append(row)
+        sheet = book.create_sheet("Theo ngay")
+        for row in per_day:
+            sheet.append(row)
+        return xlsx_response(book, name)
 
     @admin.action(description="Đóng bình chọn ngay", permissions=["publish"])
     def close(self, request, queryset):

@@ -1,6 +1,9 @@
 """Spreadsheet formats whose exports are safe to open in Excel."""
 
+import io
+
 import tablib
+from django.http import HttpResponse
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
@@ -48,3 +51,25 @@ class AllOrNothingImport:
             **super().get_import_data_kwargs(**kwargs),
             "rollback_on_validation_errors": True,
         }
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(book, filename):
+    """Return an openpyxl workbook as a download."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename)
+
+
+def csv_response(text, filename):
+    """Return CSV text as a download that Excel opens in UTF-8 (with a BOM)."""
+    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
+    return attachment(response, filename)
+
+
+def attachment(response, filename):
+    """Mark response as a file to download under filename."""
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
