@@ -66,6 +66,8 @@ def test_reader_pages_render_cleanly(browser, live_server, viewport):
         ).get_absolute_url(),
         "documents": "/van-ban/",
         "document": "/van-ban/ke-hoach-50-kh-qu/",
+        "search": "/tim-kiem/?q=hoang+mai",
+        "poll": "/binh-chon/danh-gia-thai-do-tiep-cong-dan-cua-can-bo-mot-cua-quan/",
     }
     problems = {
         name: visit(browser, live_server.url + path, viewport, name)
