@@ -3,6 +3,7 @@
 Every value an operator may change comes from the environment (see .env.example).
 """
 
+import datetime
 import hashlib
 import os
 from pathlib import Path
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "simple_history",
     "import_export",
+    "axes",
     "portal",
     "news",
     "campaigns",
@@ -79,7 +81,23 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Admin sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for
+# one user name from one address, that pair waits AXES_COOLOFF_TIME. Keyed on both,
+# so one person's typos behind the office proxy do not lock out the newsroom.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The same address the poll uses: REMOTE_ADDR or the trusted proxies' entry.
+AXES_CLIENT_IP_CALLABLE = "polls.services.client_address"
+AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 
 ROOT_URLCONF = "portal.urls"
 # Where the admin lives; another path than the well-known one stops casual probing.
