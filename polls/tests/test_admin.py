@@ -13,7 +13,12 @@ pytestmark = pytest.mark.django_db
 def voted_poll(open_poll):
     choices = list(open_poll.choices.all())
     Vote.objects.bulk_create(
-        Vote(poll=open_poll, choice=choices[n % 2], voter_key=f"k{n}", address_hash="h")
+        Vote(
+            poll=open_poll,
+            choice=choices[n % 2],
+            voter_key=f"khoa-nguoi-binh-chon-{n}",
+            address_hash="h",
+        )
         for n in range(3)
     )
     Choice.objects.filter(pk=choices[0].pk).update(votes_count=2)
