@@ -304,10 +304,6 @@ class Figure(models.Model):
                 )
 
 
-class DocumentQuerySet(PublishableQuerySet):
-    pass
-
-
 class Document(Publishable):
     """A party or state document (văn bản) behind a campaign, with its PDF."""
 
@@ -336,7 +332,7 @@ class Document(Publishable):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=["version"], verbose_name="lịch sử văn bản"
     )

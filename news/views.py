@@ -19,6 +19,15 @@ def _page(request, queryset):
         raise Http404("Không có trang này.") from error
 
 
+def _related(article):
+    """Return the latest other published articles of article's category."""
+    return (
+        Article.objects.listed()
+        .filter(category=article.category_id)
+        .exclude(pk=article.pk)[:4]
+    )
+
+
 def article_list(request):
     """List every published article, newest first."""
     page_obj = _page(request, Article.objects.listed())
@@ -55,11 +64,7 @@ def article_detail(request, category, slug):
         return redirect(old.article, permanent=True)
     if article.category.slug != category:
         return redirect(article, permanent=True)
-    related = (
-        Article.objects.listed()
-        .filter(category=article.category_id)
-        .exclude(pk=article.pk)[:4]
-    )
+    related = _related(article)
     return render(
         request,
         "news/article_detail.html",
@@ -78,11 +83,7 @@ def article_preview(request, pk):
         raise Http404("Không tìm thấy trang.")
     article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
     apply_pending(article)
-    related = (
-        Article.objects.listed()
-        .filter(category=article.category_id)
-        .exclude(pk=article.pk)[:4]
-    )
+    related = _related(article)
     response = render(
         request,
         "news/article_detail.html",
