@@ -7,10 +7,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.utils import timezone
 
 from news.models import Article, Category
 from portal.demo_images import draw_cover
+from portal.tests.staff_login import give_app, login_verified
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")
@@ -67,6 +69,16 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def staff_two_factor(settings):
+    """Staff need a second factor in every test, as in production.
+
+    Sign staff in with login_verified(client, user) (portal/tests/staff_login.py),
+    not client.force_login: a session without the second factor is anonymous.
+    """
+    settings.STAFF_TWO_FACTOR = True
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Start every test with an empty cache; the local-memory one outlives tests."""
     cache.clear()
@@ -107,14 +119,21 @@ def make_article(db, category):
 
 @pytest.fixture
 def make_staff(db):
-    """Return a factory of staff users in a newsroom role (None: superuser)."""
+    """Return a factory of staff users in a newsroom role (None: superuser).
 
-    def make(username, group=None):
+    Each has set up their authenticator app (totp_code(user) gives its code) unless
+    made with app=False, as before their first sign-in.
+    """
+
+    def make(username, group=None, app=True):
         User = get_user_model()
         if group is None:
-            return User.objects.create_superuser(username, f"{username}@x.vn", "pw")
-        user = User.objects.create_user(username, password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=group))
+            user = User.objects.create_superuser(username, f"{username}@x.vn", "pw")
+        else:
+            user = User.objects.create_user(username, password="pw", is_staff=True)
+            user.groups.add(Group.objects.get(name=group))
+        if app:
+            give_app(user)
         return user
 
     return make
@@ -132,14 +151,18 @@ def approver(make_staff):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+    return login_verified(client, editor)
 
 
 @pytest.fixture
 def approver_client(client, approver):
-    client.force_login(approver)
-    return client
+    return login_verified(client, approver)
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's admin_client (a client of its own), with the second factor."""
+    return login_verified(Client(), admin_user)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from . import two_factor_admin  # noqa: F401 (staff devices and their reset)
 from .models import Page, Place, WeatherReading
 
 

@@ -48,7 +48,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::
 PORTAL_ENVIRONMENT = "development"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on the portal's site, which asks staff for a second factor.
+    "portal.two_factor_apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "django_otp",
+    "portal.two_factor_apps.TOTPConfig",
+    "portal.two_factor_apps.StaticConfig",
     "portal",
     "news",
     "campaigns",
@@ -78,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -98,6 +104,18 @@ AXES_RESET_ON_SUCCESS = True
 # The same address the poll uses: REMOTE_ADDR or the trusted proxies' entry.
 AXES_CLIENT_IP_CALLABLE = "polls.services.client_address"
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+# Never keep a typed code (a backup code is as good as a password) in the attempt log.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+
+# Two-factor sign-in for staff (portal/two_factor.py): the admin asks for a code from
+# an authenticator app (TOTP) or a one-time backup code after the password. Always on
+# in production (settings_production refuses to start without); off by default on a
+# developer's machine (DEBUG) so that the demo logins work with a password alone.
+STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_TWO_FACTOR", not DEBUG)
+# The name authenticator apps show next to the user name (ASCII: every app shows it).
+OTP_TOTP_ISSUER = "Tuyen giao Hoang Mai"
+# Nobody, superusers included, may see a colleague's secret key or QR code again.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 ROOT_URLCONF = "portal.urls"
 # Where the admin lives; another path than the well-known one stops casual probing.
@@ -167,7 +185,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))

@@ -5,7 +5,7 @@ import hashlib
 from django.core.exceptions import ImproperlyConfigured
 
 from .settings import *  # noqa: F403
-from .settings import env, env_list
+from .settings import env, env_bool, env_list
 
 PORTAL_ENVIRONMENT = "production"
 DEBUG = False
@@ -25,6 +25,13 @@ if not ALLOWED_HOSTS:
 # invalidation) as soon as there are two workers.
 if not REDIS_URL:  # noqa: F405
     raise ImproperlyConfigured("REDIS_URL must be set in production.")
+# Staff sign in to the admin with a password and a second factor, always.
+if not env_bool("DJANGO_STAFF_TWO_FACTOR", True):
+    raise ImproperlyConfigured(
+        "DJANGO_STAFF_TWO_FACTOR cannot be turned off in production: staff must "
+        "sign in with a second factor."
+    )
+STAFF_TWO_FACTOR = True
 CSRF_TRUSTED_ORIGINS = env_list(
     "DJANGO_CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS]
 )

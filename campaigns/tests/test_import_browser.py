@@ -4,6 +4,7 @@ import pytest
 from openpyxl import Workbook
 
 from campaigns.models import Figure
+from portal.tests.staff_login import totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -11,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_xlsx_import_shows_on_the_campaign_page(
     browser, live_server, election_report, make_staff, tmp_path
 ):
-    make_staff("duyetbai", "Duyệt bài")
+    approver = make_staff("duyetbai", "Duyệt bài")
     book = Workbook()
     book.active.append(["Báo cáo", "Chỉ tiêu", "Phường", "Giá trị"])
     slug = election_report.slug
@@ -27,7 +28,9 @@ def test_xlsx_import_shows_on_the_campaign_page(
         page.goto(base + "/admin/login/")
         page.fill("#id_username", "duyetbai")
         page.fill("#id_password", "pw")
+        page.fill("#id_otp_token", totp_code(approver))
         page.click("input[type=submit]")
+        page.wait_for_url(base + "/admin/")
         page.goto(base + "/admin/campaigns/figure/import/")
         page.set_input_files("#id_import_file", str(path))
         page.select_option("#id_format", label="xlsx")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from portal.tests.staff_login import login_verified
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -168,7 +169,7 @@ def test_editor_change_to_a_published_article_waits_for_approval(
     public = client.get(article.get_absolute_url()).content.decode()
     assert "Tiêu đề đã duyệt" in public and "Bản sửa" not in public
 
-    client.force_login(approver)
+    login_verified(client, approver)
     form = client.get(change_url(article)).content.decode()
     assert "Tiêu đề mới" in form and "thay đổi chờ duyệt" in form
     article.refresh_from_db()

@@ -1,9 +1,11 @@
 """The newsroom end to end in Debian's chromium: write, approve, read."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from news.models import Article, Category
 from portal.tests.images import jpeg_bytes
+from portal.tests.staff_login import totp_code
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,6 +32,9 @@ def log_in(new_page, base, username):
     page.goto(base + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw")
+    # The code the staff member's authenticator app shows now.
+    user = get_user_model().objects.get(username=username)
+    page.fill("#id_otp_token", totp_code(user))
     page.click("input[type=submit]")
     page.wait_for_url(base + "/admin/")
     return page

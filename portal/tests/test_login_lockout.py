@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from portal.tests.staff_login import give_app, totp_code
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/admin/login/?next=/admin/"
@@ -12,13 +14,22 @@ LOGIN = "/admin/login/?next=/admin/"
 def staff(db):
     User = get_user_model()
     for name in ("bientap", "duyetbai"):
-        User.objects.create_user(name, password="dung-mat-khau-1", is_staff=True)
+        give_app(
+            User.objects.create_user(name, password="dung-mat-khau-1", is_staff=True)
+        )
 
 
 def attempt(client, username, password, address):
+    # With the right code from the staff member's app: only the password is wrong.
+    code = totp_code(get_user_model().objects.get(username=username))
     return client.post(
         LOGIN,
-        {"username": username, "password": password, "next": "/admin/"},
+        {
+            "username": username,
+            "password": password,
+            "otp_token": code,
+            "next": "/admin/",
+        },
         REMOTE_ADDR=address,
     )
 

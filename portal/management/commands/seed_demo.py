@@ -64,6 +64,17 @@ class Command(BaseCommand):
                     f"  tài khoản {username}, mật khẩu {password} – {role}"
                 )
             )
+        if settings.STAFF_TWO_FACTOR:
+            self.stdout.write(
+                "Xác thực hai lớp đang bật: lần đầu đăng nhập, sau mật khẩu, hãy quét "
+                "mã QR bằng ứng dụng xác thực trên điện thoại (Google Authenticator, "
+                "FreeOTP…); sau đó nhập thêm mã 6 chữ số mỗi lần đăng nhập."
+            )
+        else:
+            self.stdout.write(
+                "Xác thực hai lớp đang tắt trên máy phát triển (chỉ cần mật khẩu); "
+                "thử bật: DJANGO_STAFF_TWO_FACTOR=true make run."
+            )
 
     def _load(self):
         User = get_user_model()
