@@ -4,9 +4,17 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 
+from portal.links import link as _link
+from portal.rawsql import Select, fields
 from portal.text import format_vn_number
 
 register = template.Library()
+
+
+@register.simple_tag
+def link(viewname, *args):
+    """{% url %} for the links on every page, remembered (portal/links.py)."""
+    return _link(viewname, *args)
 
 
 @register.filter
@@ -50,24 +58,57 @@ def vn_number(value, decimals=None):
     return format_vn_number(value, None if decimals in (None, "") else int(decimals))
 
 
+def _readings():
+    from portal.models import Place, WeatherReading
+
+    return Select(
+        'SELECT p."name", r."temperature", r."humidity", r."weather_code", '
+        'r."wind_speed", r."observed_at" FROM "portal_place" p '
+        'LEFT JOIN "portal_weatherreading" r ON r."place_id" = p."id" '
+        'ORDER BY p."order", p."id"',
+        fields(Place, "name")
+        + fields(
+            WeatherReading,
+            "temperature",
+            "humidity",
+            "weather_code",
+            "wind_speed",
+            "observed_at",
+        ),
+    )
+
+
 @register.inclusion_tag("portal/includes/weather_widget.html")
 def weather_widget():
     """Render "Thời tiết các vùng" from the stored readings; no network, ever."""
-    from portal.models import Place
     from portal.weather import SKY
 
+    global READINGS
+    if READINGS is None:
+        READINGS = _readings()
     oldest = timezone.now() - datetime.timedelta(
         minutes=settings.WEATHER_MAX_AGE_MINUTES
     )
     places = []
-    for place in Place.objects.select_related("reading"):
-        reading = getattr(place, "reading", None)
+    for name, temperature, humidity, code, wind, observed in READINGS.rows():
+        reading = None
+        if observed is not None:
+            reading = {
+                "temperature": temperature,
+                "humidity": humidity,
+                "weather_code": code,
+                "wind_speed": wind,
+                "observed_at": observed,
+            }
         places.append(
             {
-                "name": place.name,
+                "name": name,
                 "reading": reading,
-                "sky": SKY.get(reading.weather_code, "") if reading else "",
-                "stale": bool(reading) and reading.observed_at < oldest,
+                "sky": SKY.get(code, "") if reading else "",
+                "stale": bool(reading) and observed < oldest,
             }
         )
     return {"places": places, "any": any(p["reading"] for p in places)}
+
+
+READINGS = None
