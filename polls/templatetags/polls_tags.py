@@ -1,6 +1,9 @@
 from django import template
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
+from portal.links import link
 from portal.publishing import Status
 from portal.rawsql import Select, fields
 
@@ -35,17 +38,42 @@ def current_choices():
     return poll, choices
 
 
-@register.inclusion_tag("polls/includes/poll_widget.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def current_poll(context):
     """Render the side-column poll: the latest open poll, as a plain HTML form.
 
     It shows the same to every visitor (pages may come from a shared cache); the
-    vote itself tells a visitor who already voted.
+    vote itself tells a visitor who already voted, and static/js/poll.js asks.
     """
-    request = context.get("request")
+    script = format_html('<script src="{}" defer></script>', static("js/poll.js"))
     poll, choices = current_choices()
-    return {
-        "poll": poll,
-        "choices": choices,
-        "next": request.get_full_path() if request else "/",
-    }
+    if poll is None:
+        return script
+    request = context.get("request")
+    results = poll.get_absolute_url()
+    options = format_html_join(
+        "",
+        '<label class="poll-choice"><input type="radio" name="choice" value="{}" '
+        "required> {}</label>",
+        ((choice.pk, choice.text) for choice in choices),
+    )
+    return format_html(
+        '<section class="side-box poll-widget" aria-labelledby="binh-chon" '
+        'data-state-url="{}">\n'
+        '  <h2 id="binh-chon" class="side-box__title">Bình chọn</h2>\n'
+        '  <p class="poll-voted" hidden>Bạn đã bình chọn cho câu hỏi này. Cảm ơn bạn! '
+        '<a href="{}">Xem kết quả</a></p>\n'
+        '  <form method="post" action="{}">\n    <fieldset>\n'
+        "      <legend>{}</legend>\n      {}\n    </fieldset>\n"
+        '    <input type="hidden" name="next" value="{}">\n'
+        '    <p class="poll-actions"><button type="submit">Bình chọn</button> '
+        '<a href="{}">Xem kết quả</a></p>\n  </form>\n</section>\n{}',
+        link("polls:state", poll.slug),
+        results,
+        link("polls:vote", poll.slug),
+        poll.question,
+        options,
+        request.get_full_path() if request else "/",
+        results,
+        script,
+    )
