@@ -4,9 +4,9 @@ from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from campaigns.models import Report
 from portal.workflow import apply_pending
 
+from . import lists
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
 
 
@@ -21,11 +21,7 @@ def _page(request, queryset):
 
 def _related(article):
     """Return the latest other published articles of article's category."""
-    return (
-        Article.objects.listed()
-        .filter(category=article.category_id)
-        .exclude(pk=article.pk)[:4]
-    )
+    return lists.related(article)
 
 
 def article_list(request):
@@ -72,7 +68,7 @@ def article_detail(request, category, slug):
             "article": article,
             "category": article.category,
             "related": related,
-            "reports": Report.objects.listed().filter(related_articles=article),
+            "reports": lists.reports_citing(article),
         },
     )
 

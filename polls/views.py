@@ -22,7 +22,7 @@ from .services import (
     vote_cast,
 )
 
-VOTER_COOKIE = "hm_binh_chon"
+VOTER_COOKIE = settings.POLL_VOTER_COOKIE
 VOTER_SALT = "polls.voter"
 VOTER_COOKIE_AGE = 2 * 365 * 24 * 3600
 
@@ -56,7 +56,12 @@ def poll_detail(request, slug):
             "results": results(poll) if show_results else None,
         },
     )
-    response["Cache-Control"] = "private, no-cache"
+    if VOTER_COOKIE in request.COOKIES:
+        response["Cache-Control"] = "private, no-cache"
+    else:
+        # Alike for everyone who has not voted: shared briefly, counts stay fresh.
+        response["Cache-Control"] = "no-cache"
+        response.page_cache_seconds = settings.POLL_PAGE_CACHE_SECONDS
     return response
 
 

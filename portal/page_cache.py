@@ -6,15 +6,19 @@ request. Entries also expire after PAGE_CACHE_SECONDS, which is how a scheduled
 article reaches cached pages within a minute of its time without any cron job.
 
 Only what is the same for every visitor is cached: no request with a session or a
-message, no response that sets a cookie or says it is private.
+message, no response that sets a cookie or says it is private. A view may keep its
+page for less time by setting `response.page_cache_seconds`. PAGE_CACHE_SECONDS = 0
+turns the whole thing off.
 """
 
+import hashlib
 import logging
 import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 
 logger = logging.getLogger(__name__)
@@ -22,9 +26,7 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache-generation"
 # Paths that are per visitor, for staff, or not pages at all.
 SKIPPED_PREFIXES = (
-    "/binh-chon/",
     "/xem-truoc/",
-    "/tim-kiem/",
     "/tai-anh-bien-tap/",
     "/tin-tuc/luot-xem/",
     "/media/",
@@ -55,8 +57,12 @@ def invalidate(**kwargs):
 
 class PageCacheMiddleware:
     def __init__(self, get_response):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            raise MiddlewareNotUsed("page cache off")
         self.get_response = get_response
         self.skipped = (*SKIPPED_PREFIXES, f"/{settings.ADMIN_PATH}")
+        # Poll pages differ for a voter, whose cookie is on every request.
+        self.per_voter = ("/binh-chon/", settings.POLL_VOTER_COOKIE)
 
     def __call__(self, request):
         if not self._cacheable(request):
@@ -70,10 +76,13 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if key and self._storable(response):
+            seconds = getattr(
+                response, "page_cache_seconds", settings.PAGE_CACHE_SECONDS
+            )
             cache.set(
                 key,
                 (response.status_code, response["Content-Type"], response.content),
-                settings.PAGE_CACHE_SECONDS,
+                min(seconds, settings.PAGE_CACHE_SECONDS),
             )
             response["X-Cache"] = "MISS"
         return response
@@ -85,17 +94,19 @@ class PageCacheMiddleware:
             return False
         # A visitor with a session (staff) or a message waiting sees a fresh page.
         cookies = request.COOKIES
+        prefix, voter_cookie = self.per_voter
         return not (
             settings.SESSION_COOKIE_NAME in cookies
             or CookieStorage.cookie_name in cookies
+            or (voter_cookie in cookies and request.path.startswith(prefix))
         )
 
     def _key(self, request):
         try:
-            return (
-                f"page:{generation()}:{request.scheme}://{request.get_host()}"
-                f"{request.get_full_path()}"
-            )
+            url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+            # Hashed: a long search query makes a long URL, and keys stay short.
+            digest = hashlib.sha256(url.encode()).hexdigest()
+            return f"page:{generation()}:{digest}"
         except Exception as error:  # noqa: BLE001 - serve without the cache
             logger.warning("page cache unavailable: %s", error)
             return None

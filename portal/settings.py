@@ -235,7 +235,12 @@ PORTAL_OFFICE = {
 NEWS_PAGE_SIZE = 12
 # Anonymous pages are kept this long in the shared cache (and dropped at once when
 # staff change what they show): a scheduled article shows within this delay.
+# 0 turns the page cache off (the benchmark compares both).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
+# A poll's page shows live counts: visitors who have not voted share it this long.
+POLL_PAGE_CACHE_SECONDS = int(env("POLL_PAGE_CACHE_SECONDS", "5"))
+# The poll's voter cookie: its pages are per voter for whoever carries it.
+POLL_VOTER_COOKIE = "hm_binh_chon"
 # Messages (the poll's confirmation) live in a cookie, so that public pages never
 # touch the session and stay cacheable for everyone else.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"

@@ -3,10 +3,33 @@ import datetime
 from django import template
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
+from portal.links import link as _link
+from portal.rawsql import Select, fields
 from portal.text import format_vn_number
 
 register = template.Library()
+
+
+@register.simple_tag
+def link(viewname, *args):
+    """{% url %} for the links on every page, remembered (portal/links.py)."""
+    return _link(viewname, *args)
+
+
+@register.filter
+def clip(value, length):
+    """truncatechars, but text already short enough is returned untouched.
+
+    truncatechars looks at every character (for combining accents) even when
+    there is nothing to cut; a sapo on a page costs hundreds of calls that way.
+    """
+    value, length = str(value), int(length)
+    if len(value) <= length:
+        return value
+    return Truncator(value).chars(length)
 
 
 @register.filter
@@ -50,24 +73,95 @@ def vn_number(value, decimals=None):
     return format_vn_number(value, None if decimals in (None, "") else int(decimals))
 
 
-@register.inclusion_tag("portal/includes/weather_widget.html")
+def _readings():
+    from portal.models import Place, WeatherReading
+
+    return Select(
+        'SELECT p."name", r."temperature", r."humidity", r."weather_code", '
+        'r."wind_speed", r."observed_at" FROM "portal_place" p '
+        'LEFT JOIN "portal_weatherreading" r ON r."place_id" = p."id" '
+        'ORDER BY p."order", p."id"',
+        fields(Place, "name")
+        + fields(
+            WeatherReading,
+            "temperature",
+            "humidity",
+            "weather_code",
+            "wind_speed",
+            "observed_at",
+        ),
+    )
+
+
+WEATHER_CREDIT = format_html(
+    '<p class="weather__credit">Dữ liệu: <a href="{}" rel="noopener">Open-Meteo.com'
+    '</a>, giấy phép <a href="{}" rel="noopener license">CC BY 4.0</a></p>',
+    "https://open-meteo.com/",
+    "https://creativecommons.org/licenses/by/4.0/deed.vi",
+)
+
+
+@register.simple_tag
 def weather_widget():
     """Render "Thời tiết các vùng" from the stored readings; no network, ever."""
-    from portal.models import Place
     from portal.weather import SKY
 
+    global READINGS
+    if READINGS is None:
+        READINGS = _readings()
     oldest = timezone.now() - datetime.timedelta(
         minutes=settings.WEATHER_MAX_AGE_MINUTES
     )
     places = []
-    for place in Place.objects.select_related("reading"):
-        reading = getattr(place, "reading", None)
+    readings = 0
+    for name, temperature, humidity, code, wind, observed in READINGS.rows():
+        if observed is None:
+            places.append(
+                format_html(
+                    '<li class="weather__place"><span class="weather__name">{}</span> '
+                    '<span class="weather__detail">Chưa có dữ liệu</span></li>',
+                    name,
+                )
+            )
+            continue
+        stale = observed < oldest
+        readings += 1
         places.append(
-            {
-                "name": place.name,
-                "reading": reading,
-                "sky": SKY.get(reading.weather_code, "") if reading else "",
-                "stale": bool(reading) and reading.observed_at < oldest,
-            }
+            format_html(
+                '<li class="weather__place">\n'
+                '      <span class="weather__name">{}</span>\n'
+                '      <span class="weather__temp">{}°C</span>\n'
+                '      <span class="weather__sky">{}</span>\n'
+                '      <span class="weather__detail">Độ ẩm {}% · Gió {} km/h</span>\n'
+                '      <span class="weather__time{}">{} <time datetime="{}">{}</time>'
+                "</span>\n    </li>",
+                name,
+                vn_number(temperature),
+                SKY.get(code, ""),
+                humidity,
+                vn_number(wind),
+                " weather__time--stale" if stale else "",
+                "Số liệu cũ, đo lúc" if stale else "Đo lúc",
+                timezone.localtime(observed).isoformat(),
+                vn_datetime(observed),
+            )
         )
-    return {"places": places, "any": any(p["reading"] for p in places)}
+    if not readings:
+        body = format_html(
+            '<p class="weather__empty">{}</p>', "Chưa có dữ liệu thời tiết"
+        )
+    else:
+        body = format_html(
+            '<ul class="weather__list">\n    {}\n  </ul>\n  {}',
+            format_html_join("", "{}", ((place,) for place in places)),
+            WEATHER_CREDIT,
+        )
+    return format_html(
+        '<section class="side-box weather" aria-labelledby="thoi-tiet">\n'
+        '  <h2 id="thoi-tiet" class="side-box__title">Thời tiết các vùng</h2>\n'
+        "  {}\n</section>",
+        body,
+    )
+
+
+READINGS = None

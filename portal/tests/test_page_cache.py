@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from news.models import Article
 
@@ -82,3 +83,42 @@ def test_pages_render_with_redis_down(client, settings, make_article):
     assert response.status_code == 200
     assert "Tin khi Redis ngừng" in response.content.decode()
     assert client.get("/readyz").json() == {"database": "ok", "cache": "unavailable"}
+
+
+def test_search_pages_are_cached_and_follow_publishing(client, make_article):
+    make_article(title="Lễ ra quân Tháng Thanh niên")
+    url = "/tim-kiem/?q=thang+thanh+nien"
+    assert client.get(url)["X-Cache"] == "MISS"
+    assert Client().get(url)["X-Cache"] == "HIT"
+    make_article(title="Tổng kết Tháng Thanh niên")
+    fresh = Client().get(url)
+    assert fresh["X-Cache"] == "MISS"
+    assert "Tổng kết" in fresh.content.decode()
+
+
+def test_poll_page_is_shared_briefly_by_non_voters_only(open_poll, time_machine):
+    time_machine.move_to(timezone.now())
+    url = open_poll.get_absolute_url()
+    assert Client().get(url)["X-Cache"] == "MISS"
+    assert Client().get(url)["X-Cache"] == "HIT"
+    voter = Client()
+    voter.post(
+        f"/binh-chon/{open_poll.slug}/binh-chon/",
+        {"choice": open_poll.choices.first().pk, "next": url},
+        **SAME_SITE,
+    )
+    voter.cookies.pop("messages", None)
+    mine = voter.get(url)
+    assert "X-Cache" not in mine  # a voter sees their own page, fresh
+    assert mine["Cache-Control"] == "private, no-cache"
+    assert Client().get(url)["X-Cache"] == "HIT"
+    # Non-voters see counts at most POLL_PAGE_CACHE_SECONDS old.
+    time_machine.shift(6)
+    assert Client().get(url)["X-Cache"] == "MISS"
+
+
+def test_no_page_cache_at_all_when_turned_off(settings, make_article):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_article(title="Tin")
+    for _ in range(2):
+        assert "X-Cache" not in Client().get("/")
