@@ -130,7 +130,7 @@ thể.</p>""",
 quyền lợi của người dân. Năm 2021, quận Hoàng Mai triển khai công tác này tại <strong>69
 dự án</strong>, trong đó có <strong>13 dự án trọng điểm</strong> có ý nghĩa lớn đối với
 hạ tầng giao thông, đô thị và giáo dục của quận.</p>
-<h3>Các dự án trọng điểm năm 2021</h3>
+<h2>Các dự án trọng điểm năm 2021</h2>
 <ul>
 <li>Đường Vành đai 2,5 đoạn Đầm Hồng – Quốc lộ 1A;</li>
 <li>Tuyến đường phía Đông khu trung tâm hành chính quận;</li>
@@ -175,7 +175,7 @@ và đặt lợi ích chính đáng của người dân lên hàng đầu.</p>""
 trên không gian mạng, Ban Chỉ đạo 35 quận Hoàng Mai sẽ tổ chức lớp tập huấn kỹ năng
 tuyên truyền trên mạng xã hội dành cho đội ngũ cộng tác viên, thành viên tổ thư ký và
 cán bộ phụ trách công tác tuyên giáo của các phường.</p>
-<h3>Nội dung tập huấn</h3>
+<h2>Nội dung tập huấn</h2>
 <ul>
 <li>Cách xây dựng tin, bài ngắn gọn, dễ hiểu, phù hợp với người đọc trên điện
 thoại;</li>
@@ -259,7 +259,7 @@ nhật sau khi có ý kiến chỉ đạo.</em></p>""",
 đồng loạt tự nguyện bàn giao mặt bằng để thi công dự án đường Vành đai 2,5 đoạn Đầm Hồng
 – Quốc lộ 1A. Đây là kết quả đáng ghi nhận bởi tại khu vực này, các vướng mắc, khiếu nại
 của người dân đã kéo dài từ năm 2002.</p>
-<h3>Kiên trì đối thoại, công khai minh bạch</h3>
+<h2>Kiên trì đối thoại, công khai minh bạch</h2>
 <p>Để có được sự đồng thuận, cấp ủy, chính quyền phường Thịnh Liệt cùng các phòng, ban
 của quận đã nhiều lần tổ chức đối thoại, đến từng nhà để lắng nghe tâm tư, nguyện vọng
 của người dân. Các phương án bồi thường, hỗ trợ được niêm yết công khai; những thắc mắc
@@ -303,7 +303,7 @@ dự án đường Vành đai 2,5 đoạn Đầm Hồng – Quốc lộ 1A đã 
 chốt. Phường thành lập các tổ công tác gồm cán bộ phường, bí thư chi bộ, tổ trưởng tổ
 dân phố và đại diện Mặt trận, đoàn thể, trực tiếp đến gặp gỡ từng gia đình. Mỗi ý kiến
 của người dân đều được ghi nhận, tổng hợp và báo cáo cấp có thẩm quyền xem xét.</p>
-<h3>Cán bộ, đảng viên gương mẫu đi trước</h3>
+<h2>Cán bộ, đảng viên gương mẫu đi trước</h2>
 <p>Nhiều hộ gia đình đảng viên đã chủ động bàn giao mặt bằng sớm, tạo sức lan tỏa trong
 khu dân cư. Hệ thống loa truyền thanh, bảng tin tổ dân phố và nhóm mạng xã hội của khu
 dân cư thường xuyên cập nhật tiến độ dự án, giúp người dân nắm rõ thông tin, tránh bị
@@ -333,7 +333,7 @@ kiến nghị còn lại, bảo đảm quyền lợi chính đáng của các h�
 và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021–2026, không khí chuẩn bị tại phường
 Mai Động đang diễn ra sôi nổi. Dọc các tuyến phố chính và trong từng ngõ nhỏ, cờ Tổ
 quốc, băng rôn, khẩu hiệu được treo ngay ngắn, tạo nên diện mạo tươi mới.</p>
-<h3>Tuyên truyền đến từng hộ gia đình</h3>
+<h2>Tuyên truyền đến từng hộ gia đình</h2>
 <p>Ban Chỉ đạo bầu cử phường đã phân công cán bộ phụ trách từng khu vực bỏ phiếu, kiểm
 tra việc trang trí, niêm yết danh sách cử tri và tiểu sử tóm tắt của những người ứng cử.
 Hệ thống loa truyền thanh phát đều đặn các nội dung về quyền, nghĩa vụ của cử tri,
@@ -372,7 +372,7 @@ dân, góp phần để cuộc bầu cử diễn ra an toàn, dân chủ, đúng
 phường Đại Kim không lơ là, chủ quan mà tiếp tục duy trì hoạt động của các tổ tự quản an
 toàn tại khu dân cư và các tòa chung cư. Đây là phường cùng với Mai Động được quận chọn
 thí điểm mô hình “vùng xanh” từ đầu tháng 8/2021.</p>
-<h3>Chuyển trạng thái, không buông lỏng</h3>
+<h2>Chuyển trạng thái, không buông lỏng</h2>
 <p>Theo Ban Chỉ đạo phòng, chống dịch phường, nhiệm vụ của các tổ tự quản đã được điều
 chỉnh cho phù hợp với tình hình mới. Thay vì kiểm soát người ra vào như trong thời gian
 giãn cách, các tổ tập trung nắm bắt người từ nơi khác đến, nhắc nhở thực hiện khuyến cáo
@@ -460,7 +460,7 @@ Liệt đã vinh dự được nhận <strong>Bằng khen của Thủ tướng C
 Thành phố tôn vinh danh hiệu <strong>Công dân Thủ đô ưu tú năm 2021</strong>. Đây là
 phần thưởng xứng đáng cho những đóng góp bền bỉ, lặng lẽ vì cộng đồng trong nhiều
 năm.</p>
-<h3>Niềm tự hào của khu dân cư</h3>
+<h2>Niềm tự hào của khu dân cư</h2>
 <p>Danh hiệu Công dân Thủ đô ưu tú được Thành phố trao tặng hằng năm cho những cá nhân
 có thành tích tiêu biểu, có đóng góp thiết thực cho sự phát triển của Thủ đô. Việc một
 người dân phường Hoàng Liệt được vinh danh là niềm vui, niềm tự hào không chỉ của gia
@@ -496,7 +496,7 @@ quận.</p>""",
         "body": """<p>Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị, trong những ngày tới,
 các chi bộ trực thuộc Đảng bộ quận Hoàng Mai sẽ đồng loạt tổ chức sinh hoạt chuyên đề về
 học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.</p>
-<h3>Gắn chuyên đề với việc cụ thể</h3>
+<h2>Gắn chuyên đề với việc cụ thể</h2>
 <p>Theo hướng dẫn của Ban Tuyên giáo Quận ủy, mỗi chi bộ lựa chọn một nội dung gần gũi
 với nhiệm vụ của cơ quan, đơn vị hoặc khu dân cư để thảo luận. Chẳng hạn, chi bộ khu dân
 cư có thể bàn về giữ gìn vệ sinh môi trường, trật tự đô thị; chi bộ cơ quan tập trung
@@ -539,7 +539,7 @@ dịch.</p>""",
 đồng nhân dân các cấp nhiệm kỳ 2021–2026, quận Hoàng Mai đã tổ chức <strong>15 hội nghị
 tập huấn</strong> nghiệp vụ cho khoảng <strong>2.823 người</strong>, gồm thành viên các
 ban bầu cử, tổ bầu cử và cán bộ phụ trách công tác bầu cử ở 14 phường.</p>
-<h3>Nắm chắc quy trình, xử lý tốt tình huống</h3>
+<h2>Nắm chắc quy trình, xử lý tốt tình huống</h2>
 <p>Nội dung tập huấn tập trung vào những quy định của Luật Bầu cử đại biểu Quốc hội và
 đại biểu Hội đồng nhân dân; trình tự, thủ tục từ khâu lập danh sách cử tri, niêm yết,
 phát thẻ cử tri đến tổ chức bỏ phiếu, kiểm phiếu và lập biên bản kết quả. Các học viên
@@ -576,7 +576,7 @@ tại các khu vực bỏ phiếu để thực hiện quyền và nghĩa vụ c�
 biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021–2026. Phường
 cũng là điểm cầu truyền hình trực tiếp, đưa không khí ngày hội của quận Hoàng Mai đến
 với khán giả Thủ đô.</p>
-<h3>Trang trọng, an toàn</h3>
+<h2>Trang trọng, an toàn</h2>
 <p>Trên toàn quận, <strong>190 khu vực bỏ phiếu tại 14 phường</strong> đều được trang
 trí trang trọng với cờ Tổ quốc, ảnh Chủ tịch Hồ Chí Minh, băng rôn và khẩu hiệu. Danh
 sách cử tri, danh sách người ứng cử được niêm yết đầy đủ; các khu vực đều bố trí nước
@@ -655,7 +655,7 @@ kết.</p>""",
         "body": """<p>Nhìn lại cuộc bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội
 đồng nhân dân các cấp nhiệm kỳ 2021–2026, công tác tuyên truyền tại quận Hoàng Mai đã
 góp phần quan trọng vào thành công chung, với tỷ lệ cử tri đi bầu đạt 99,47%.</p>
-<h3>Kết hợp truyền thống và hiện đại</h3>
+<h2>Kết hợp truyền thống và hiện đại</h2>
 <p>Bên cạnh các hình thức quen thuộc như loa truyền thanh, băng rôn, khẩu hiệu và hội
 nghị tại khu dân cư, quận đã chú trọng khai thác báo chí và mạng xã hội để đưa thông tin
 đến gần hơn với cử tri, nhất là người trẻ.</p>
@@ -735,7 +735,7 @@ xanh” đã cho thấy hiệu quả rõ rệt trong việc kiểm soát ngườ
 hiện sớm các trường hợp nguy cơ. Trên cơ sở đó, Quận ủy Hoàng Mai ban hành <strong>Kế
 hoạch số 50-KH/QU ngày 24/8/2021</strong> về việc xây dựng “vùng xanh” trên địa bàn toàn
 quận.</p>
-<h3>Nhân rộng ra 14 phường</h3>
+<h2>Nhân rộng ra 14 phường</h2>
 <p>Kế hoạch yêu cầu Đảng ủy, UBND 14 phường khẩn trương rà soát, phân chia địa bàn thành
 các “vùng xanh” theo tổ dân phố, cụm dân cư và tòa chung cư. Mỗi vùng thành lập tổ tự
 quản an toàn, do bí thư chi bộ hoặc tổ trưởng tổ dân phố làm nòng cốt, có sự tham gia
@@ -746,7 +746,7 @@ của Mặt trận, các đoàn thể và ban quản trị chung cư.</p>
 <li>Hỗ trợ người dân tiếp nhận lương thực, hàng hóa thiết yếu;</li>
 <li>Thường xuyên tuyên truyền, nhắc nhở thực hiện quy định phòng dịch.</li>
 </ul>
-<h3>Vai trò của công tác tuyên truyền</h3>
+<h2>Vai trò của công tác tuyên truyền</h2>
 <p>Ban Tuyên giáo Quận ủy được giao chủ trì hướng dẫn nội dung tuyên truyền, biểu dương
 kịp thời những cách làm hay, những tấm gương tiêu biểu trong phòng, chống dịch. Thông
 tin về tình hình dịch bệnh và các quy định mới được đăng tải liên tục trên cổng thông
@@ -821,7 +821,7 @@ phòng dịch hiệu quả, vừa tạo điều kiện phục hồi sản xuất
 tin điện tử quận Hoàng Mai đã mở mục <strong>“Bình chọn”</strong> với nội dung: <em>Đánh
 giá thái độ tiếp công dân của cán bộ Một cửa quận</em>. Mục bình chọn được đặt ở cột bên
 phải của trang, dễ dàng sử dụng trên cả máy tính và điện thoại.</p>
-<h3>Cách tham gia</h3>
+<h2>Cách tham gia</h2>
 <ul>
 <li>Truy cập cổng thông tin điện tử của quận, tìm mục “Bình chọn” ở cột bên;</li>
 <li>Chọn mức đánh giá phù hợp với trải nghiệm của mình;</li>
@@ -862,12 +862,12 @@ thực cho công cuộc cải cách hành chính của quận.</p>""",
 Hoàng Mai mỗi ngày tiếp nhận nhiều hồ sơ thủ tục hành chính thuộc các lĩnh vực đất đai,
 xây dựng, hộ tịch, đăng ký kinh doanh. Xác định phục vụ nhân dân là nhiệm vụ trọng tâm,
 quận đã triển khai nhiều giải pháp nâng cao chất lượng hoạt động của bộ phận này.</p>
-<h3>Công khai, minh bạch</h3>
+<h2>Công khai, minh bạch</h2>
 <p>Toàn bộ thủ tục hành chính, thành phần hồ sơ, thời hạn giải quyết và mức phí, lệ phí
 được niêm yết công khai tại trụ sở và trên cổng thông tin điện tử của quận. Người dân có
 thể tra cứu tình trạng hồ sơ, biết rõ hồ sơ của mình đang ở khâu nào và dự kiến ngày trả
 kết quả.</p>
-<h3>Thân thiện, tận tình</h3>
+<h2>Thân thiện, tận tình</h2>
 <p>Cán bộ Một cửa được quán triệt thực hiện nghiêm quy tắc ứng xử, tác phong chuẩn mực,
 hướng dẫn đầy đủ ngay từ lần đầu để người dân không phải đi lại nhiều lần. Việc học tập
 và làm theo Bác về tinh thần phục vụ nhân dân được cụ thể hóa bằng những việc làm thiết

@@ -98,7 +98,7 @@ def public_pages():
         latest = published.filter(category=category).first()
         if latest:
             pages[f"article {latest.slug}"] = latest.get_absolute_url()
-    for tag in ("<table", "<blockquote", "<h3"):
+    for tag in ("<table", "<blockquote", "<h2"):
         item = published.filter(body__contains=tag).first()
         if item:
             pages[f"article {item.slug}"] = item.get_absolute_url()
