@@ -3,6 +3,7 @@
 import pytest
 
 from polls.models import Vote
+from portal.tests.screens import keep
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +30,7 @@ def test_vote_from_the_home_widget_then_a_second_is_refused(
         row = page.locator("table.poll-results tbody tr").nth(1)  # "Hài lòng"
         assert row.inner_text().split("\t") == ["Hài lòng", "1", "100,0%"]
         assert "Bạn đã bình chọn" in page.content()
+        keep(page, "poll-voted-phone")
 
         # The home page now comes from the shared cache; the widget asks, for
         # this browser only, whether it voted, and says so instead of the form.
@@ -51,6 +53,7 @@ def test_vote_from_the_home_widget_then_a_second_is_refused(
             page.wait_for_selector(".notice--warning")
             notice = page.locator(".notices").inner_text()
             assert "Bạn đã bình chọn cho câu hỏi này" in notice
+            keep(page, "poll-second-vote-refused-phone")
         finally:
             plain.close()
         assert Vote.objects.count() == 1

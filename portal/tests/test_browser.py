@@ -1,7 +1,6 @@
 """Pages in a real browser: Playwright driving Debian's chromium, never the network."""
 
 import io
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,7 +9,8 @@ from django.core.management import call_command
 from campaigns.models import Report
 from news.models import Article
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+from .screens import keep
+
 VIEWPORTS = {"phone": (360, 740), "desktop": (1280, 900)}
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,8 +41,7 @@ def visit(browser, url, viewport, name):
     )
     if overflow > 0:
         problems.append(f"page is {overflow}px wider than the {viewport} screen")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{viewport}.png", full_page=True)
+    keep(page, f"{name}-{viewport}")
     page.close()
     return problems
 

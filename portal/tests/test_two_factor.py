@@ -3,7 +3,6 @@
 import datetime
 import re
 from base64 import b32decode
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -20,13 +19,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from news.models import Article
 from portal import two_factor
 from portal.tests.images import jpeg_bytes
+from portal.tests.screens import keep
 from portal.tests.staff_login import give_app, login_verified, totp_code
 from portal.tests.test_settings import django_check
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
 def login_url():
@@ -422,14 +420,13 @@ def test_first_sign_in_in_a_browser(browser, live_server, make_staff):
         page.click("input[type=submit]")
         page.wait_for_url(base + reverse("admin:two_factor_enrol"))
         assert page.locator(".two-factor-qr svg").is_visible()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / "two-factor-enrol-phone.png", full_page=True)
+        keep(page, "two-factor-enrol-phone")
         key = b32decode(page.inner_text(".two-factor-key").replace(" ", ""))
         page.fill("#id_otp_token", code_for_key(key))
         page.click("#enrol-form input[type=submit]")
         page.wait_for_selector(".two-factor-code-list")
         assert page.locator(".two-factor-code-list li").count() == 10
-        page.screenshot(path=SCREENSHOTS / "two-factor-codes-phone.png", full_page=True)
+        keep(page, "two-factor-codes-phone")
         page.click("text=Đã lưu mã, tiếp tục")
         page.wait_for_url(base + reverse("admin:index"))
         assert page.locator("#user-tools").is_visible()
