@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from portal.templatetags.portal_tags import vn_datetime
+
 HEADINGS = {"h2", "h3"}
 
 
@@ -34,11 +36,10 @@ def article_card(
         if card
         else ""
     )
-    published = timezone.localtime(article.published_at)
     meta = format_html(
         '<time datetime="{}">{}</time>{}',
-        published.isoformat(),
-        published.strftime("%d/%m/%Y | %H:%M"),
+        timezone.localtime(article.published_at).isoformat(),
+        vn_datetime(article.published_at),
         format_html(" · {}", article.category.name) if show_category else "",
     )
     sapo = (

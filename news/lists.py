@@ -7,6 +7,8 @@ The rows become Article objects with their category, holding only the fields a
 card shows (anything else would be loaded on access: tests keep that at zero).
 """
 
+import functools
+
 from django.utils import timezone
 
 from portal.links import link
@@ -74,29 +76,30 @@ def related(article, count=4):
     return _articles(rows)
 
 
-_LATEST = {}
+@functools.cache
+def _latest(n):
+    """Return the UNION ALL of n categories' latest articles, made once per n."""
+    parts = [f"SELECT * FROM ({IN_CATEGORY}) b{i}" for i in range(n)]  # noqa: S608
+    return Select(" UNION ALL ".join(parts), _FIELDS)
 
 
 def latest_by_category(categories, count):
     """Return {category id: its latest articles}, in one UNION ALL query."""
     if not categories:
         return {}
-    n = len(categories)
-    if n not in _LATEST:
-        parts = [f"SELECT * FROM ({IN_CATEGORY}) b{i}" for i in range(n)]  # noqa: S608
-        _LATEST[n] = Select(" UNION ALL ".join(parts), _FIELDS)
     now = timezone.now()
     params = []
     for category in categories:
         params += [Status.PUBLISHED, now, category.pk, count]
     found = {}
-    for article in _articles(_LATEST[n].rows(*params)):
+    for article in _articles(_latest(len(categories)).rows(*params)):
         found.setdefault(article.category_id, []).append(article)
     for articles in found.values():
         articles.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
     return found
 
 
+@functools.cache
 def _reports_citing():
     from campaigns.models import Campaign, Report
 
@@ -110,14 +113,9 @@ def _reports_citing():
     )
 
 
-_REPORTS = []
-
-
 def reports_citing(article):
     """Return the published campaign reports that cite article: title, url, campaign."""
-    if not _REPORTS:
-        _REPORTS.append(_reports_citing())
-    rows = _REPORTS[0].rows(article.pk, Status.PUBLISHED, timezone.now())
+    rows = _reports_citing().rows(article.pk, Status.PUBLISHED, timezone.now())
     return [
         {
             "title": title,

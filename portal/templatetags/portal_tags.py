@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 from django import template
 from django.conf import settings
@@ -73,7 +74,9 @@ def vn_number(value, decimals=None):
     return format_vn_number(value, None if decimals in (None, "") else int(decimals))
 
 
+@functools.cache
 def _readings():
+    """Return the SELECT of every place with its reading, made once."""
     from portal.models import Place, WeatherReading
 
     return Select(
@@ -106,15 +109,12 @@ def weather_widget():
     """Render "Thời tiết các vùng" from the stored readings; no network, ever."""
     from portal.weather import SKY
 
-    global READINGS
-    if READINGS is None:
-        READINGS = _readings()
     oldest = timezone.now() - datetime.timedelta(
         minutes=settings.WEATHER_MAX_AGE_MINUTES
     )
     places = []
     readings = 0
-    for name, temperature, humidity, code, wind, observed in READINGS.rows():
+    for name, temperature, humidity, code, wind, observed in _readings().rows():
         if observed is None:
             places.append(
                 format_html(
@@ -162,6 +162,3 @@ def weather_widget():
         "  {}\n</section>",
         body,
     )
-
-
-READINGS = None

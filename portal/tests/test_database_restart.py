@@ -25,7 +25,6 @@ from django.db import connection
 
 from .live import (
     app_servers,
-    collect_static,
     database_url,
     fetch,
     production_env,
@@ -46,11 +45,6 @@ LOAD_THREADS = 3
 # After the database is back, the load goes on this long; every request must pass.
 AFTER_SECONDS = 4
 REQUESTS = itertools.count()
-
-
-@pytest.fixture(scope="session")
-def static_root(tmp_path_factory):
-    return collect_static(tmp_path_factory.getbasetemp() / "staticfiles")
 
 
 @pytest.fixture

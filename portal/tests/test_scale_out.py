@@ -21,7 +21,6 @@ from .live import (
     admin_login,
     admin_url,
     app_servers,
-    collect_static,
     database_url,
     production_env,
     read_form,
@@ -42,11 +41,6 @@ VOTERS_ON_A = 9
 VOTERS_ON_B = 7
 THANKS = "Cảm ơn bạn đã bình chọn! Phiếu của bạn đã được ghi nhận."
 ALREADY = "Bạn đã bình chọn cho câu hỏi này. Cảm ơn bạn!"
-
-
-@pytest.fixture(scope="session")
-def static_root(tmp_path_factory):
-    return collect_static(tmp_path_factory.getbasetemp() / "staticfiles")
 
 
 @pytest.fixture
