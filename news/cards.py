@@ -6,9 +6,9 @@ card is built here in one call instead, escaped by format_html like a template.
 """
 
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from portal.markup import html
 from portal.templatetags.portal_tags import vn_datetime
 
 HEADINGS = {"h2", "h3"}
@@ -23,7 +23,7 @@ def article_card(
     url = article.get_absolute_url()
     card = article.cover_card
     media = (
-        format_html(
+        html(
             '<a class="card__media" href="{}" tabindex="-1" aria-hidden="true">'
             '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy" '
             'decoding="async"></a>',
@@ -36,21 +36,21 @@ def article_card(
         if card
         else ""
     )
-    meta = format_html(
+    meta = html(
         '<time datetime="{}">{}</time>{}',
         timezone.localtime(article.published_at).isoformat(),
         vn_datetime(article.published_at),
-        format_html(" · {}", article.category.name) if show_category else "",
+        html(" · {}", article.category.name) if show_category else "",
     )
     sapo = (
-        format_html(
+        html(
             '<p class="card__sapo">{}</p>',
             Truncator(article.sapo).words(40, truncate=" …"),
         )
         if show_sapo
         else ""
     )
-    return format_html(
+    return html(
         '<article class="card{}">\n  {}\n  <div class="card__body">\n'
         '    <{} class="card__title"><a href="{}">{}</a></{}>\n'
         '    <p class="meta">{}</p>\n    {}\n  </div>\n</article>',

@@ -48,9 +48,7 @@ def category_detail(request, slug):
 
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
-    article = Article.objects.published().select_related("category", "campaign")
-    article = article.filter(slug=slug)
-    article = article.first()
+    article = lists.published(slug)
     if article is None:
         old = get_object_or_404(
             ArticleOldSlug.objects.select_related("article__category"),

@@ -145,6 +145,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The fixed SELECTs of public pages are prepared once per connection on PostgreSQL
+# (portal/rawsql.py). Turn off behind PgBouncer in transaction mode.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")

@@ -1,10 +1,13 @@
+import functools
+
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from portal.links import link
+from portal.markup import html, html_join
 from portal.publishing import Status
-from portal.rawsql import Select, fields
+from portal.rawsql import Select, fields, literal
 
 from .. import cards, lists
 from ..models import Article, Category
@@ -14,18 +17,24 @@ register = template.Library()
 
 # The side column and navigation are on every page: they are built here in one
 # call each rather than by templates of a hundred nodes (see news/cards.py).
-CURRENT = format_html(' aria-current="{}"', "page")
+CURRENT = html(' aria-current="{}"', "page")
 CATEGORIES = Select(
     'SELECT "id", "name", "slug" FROM "news_category" ORDER BY "order", "name"',
     fields(Category, "id", "name", "slug"),
 )
-MOST_READ = Select(
-    'SELECT a."title", a."slug", c."slug" FROM "news_article" a '
-    'INNER JOIN "news_category" c ON c."id" = a."category_id" '
-    'WHERE a."status" = %s AND a."published_at" <= %s '
-    'ORDER BY a."view_count" DESC, a."published_at" DESC, a."id" DESC LIMIT %s',
-    fields(Article, "title", "slug") + fields(Category, "slug"),
-)
+
+
+@functools.cache
+def _most_read(count):
+    """Return the SELECT of the count most-read articles, made once per count."""
+    return Select(
+        'SELECT a."title", a."slug", c."slug" FROM "news_article" a '  # noqa: S608 (constants only)
+        'INNER JOIN "news_category" c ON c."id" = a."category_id" '
+        f'WHERE a."status" = {literal(Status.PUBLISHED)} AND a."published_at" <= %s '
+        'ORDER BY a."view_count" DESC, a."published_at" DESC, a."id" DESC '
+        f"LIMIT {int(count)}",
+        fields(Article, "title", "slug") + fields(Category, "slug"),
+    )
 
 
 def categories(request):
@@ -61,35 +70,63 @@ def category_nav(context):
         (link("campaigns:documents"), "Văn bản", path.startswith("/van-ban")),
         (link("page", "gioi-thieu"), "Giới thiệu", False),
     ]
-    items = format_html_join(
+    items = html_join(
         "\n    ",
         '<li><a href="{}"{}>{}</a></li>',
         ((url, CURRENT if current else "", name) for url, name, current in links),
     )
-    return format_html(
+    return html(
         '<nav class="main-nav" aria-label="Chuyên mục">\n  <ul class="wrap">\n'
         "    {}\n  </ul>\n</nav>",
         items,
     )
 
 
-@register.inclusion_tag("news/includes/featured.html")
+@register.simple_tag
 def featured_articles(count=5):
-    """Render the "Tin nổi bật" block."""
-    return {"articles": lists.featured(count)}
+    """Render the "Tin nổi bật" block: the first card wide, with its sapo."""
+    articles = lists.featured(count)
+    if not articles:
+        return ""
+    first = cards.article_card(
+        articles[0], wide=True, show_sapo=True, show_category=True
+    )
+    rest = [cards.article_card(a, show_category=True) for a in articles[1:]]
+    return html(
+        '<section class="featured" aria-labelledby="tin-noi-bat">\n'
+        '  <h2 id="tin-noi-bat" class="section-title">Tin nổi bật</h2>\n'
+        '  <div class="featured__grid">\n    {}\n  </div>\n</section>',
+        SafeString("".join([first, *rest])),
+    )
 
 
-@register.inclusion_tag("news/includes/category_blocks.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def category_blocks(context, per_category=4):
     """Render the latest articles of every category that has any."""
     listed = categories(context.get("request"))
     latest = lists.latest_by_category(listed, per_category)
-    return {"blocks": [(c, latest[c.pk]) for c in listed if c.pk in latest]}
+    return html_join(
+        "\n",
+        '<section class="category-block" aria-labelledby="cm-{0}">\n'
+        '  <h2 id="cm-{0}" class="section-title"><a href="{1}">{2}</a></h2>\n'
+        '  <div class="card-grid">\n    {3}\n  </div>\n'
+        '  <p class="more"><a href="{1}">Xem thêm tin {2} ›</a></p>\n</section>',
+        (
+            (
+                category.slug,
+                category.get_absolute_url(),
+                category.name,
+                SafeString("".join(cards.article_card(a) for a in latest[category.pk])),
+            )
+            for category in listed
+            if category.pk in latest
+        ),
+    )
 
 
 def most_read_articles(count):
     """Return (title, url) of the most-read published articles."""
-    rows = MOST_READ.rows(Status.PUBLISHED, timezone.now(), count)
+    rows = _most_read(count).rows(timezone.now())
     return [
         (title, link("news:article", category=category, slug=slug))
         for title, slug, category in rows
@@ -102,10 +139,10 @@ def most_read(count=5):
     articles = most_read_articles(count)
     if not articles:
         return ""
-    items = format_html_join(
+    items = html_join(
         "", '<li><a href="{}">{}</a></li>', ((url, t) for t, url in articles)
     )
-    return format_html(
+    return html(
         '<section class="side-box" aria-labelledby="tin-doc-nhieu">\n'
         '  <h2 id="tin-doc-nhieu" class="side-box__title">Tin đọc nhiều</h2>\n'
         '  <ol class="most-read">\n    {}\n  </ol>\n</section>',

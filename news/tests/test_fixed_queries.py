@@ -157,3 +157,45 @@ def test_current_poll_matches_the_orm():
     assert [(c.pk, c.text) for c in choices] == [
         (c.pk, c.text) for c in expected.choices.all()
     ]
+
+
+def test_an_article_by_slug_matches_the_orm(mixed, make_article, category):
+    other, hidden = mixed
+    campaign = Campaign.objects.create(name="Bầu cử 2021", summary="Tóm tắt.")
+    in_campaign = make_article(campaign=campaign, author="Phòng Văn hóa")
+    for article in [in_campaign, *Article.objects.published()]:
+        orm = Article.objects.published().select_related("category", "campaign")
+        expected = orm.get(slug=article.slug)
+        found = lists.published(article.slug)
+        for field in Article._meta.concrete_fields:
+            if field.name != "search_text":
+                assert getattr(found, field.attname) == getattr(
+                    expected, field.attname
+                ), field.name
+        assert found.category.name == expected.category.name
+        assert (found.campaign and found.campaign.name) == (
+            expected.campaign and expected.campaign.name
+        )
+    for article in hidden:
+        assert lists.published(article.slug) is None
+    assert lists.published("khong-co-bai-nay") is None
+
+
+def test_an_article_page_reads_no_more_than_its_select(
+    make_article, django_assert_num_queries
+):
+    campaign = Campaign.objects.create(name="Bầu cử 2021", summary="Tóm tắt.")
+    article = make_article(campaign=campaign)
+    with django_assert_num_queries(1):
+        found = lists.published(article.slug)
+    with django_assert_num_queries(0):
+        shown = (
+            found.get_absolute_url(),
+            found.body,
+            found.category.get_absolute_url(),
+            found.campaign.active,
+            found.campaign.get_absolute_url(),
+            found.cover_full,
+            found.view_count,
+        )
+    assert shown[0] == article.get_absolute_url()

@@ -1,11 +1,11 @@
 from django import template
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 
 from portal.links import link
+from portal.markup import html, html_join
 from portal.publishing import Status
-from portal.rawsql import Select, fields
+from portal.rawsql import Select, fields, literal
 
 from ..models import Choice, Poll
 
@@ -14,11 +14,11 @@ register = template.Library()
 # PollQuerySet.current() as one fixed SELECT: the choices of the latest poll that
 # is published, due, active and open (tests check that the two agree).
 CURRENT_CHOICES = Select(
-    'SELECT p."id", p."question", p."slug", c."id", c."text" '
+    'SELECT p."id", p."question", p."slug", c."id", c."text" '  # noqa: S608 (constants only)
     'FROM "polls_choice" c INNER JOIN "polls_poll" p ON p."id" = c."poll_id" '
     'WHERE c."poll_id" = ('
-    ' SELECT "id" FROM "polls_poll" WHERE "status" = %s AND "published_at" <= %s'
-    ' AND "active" = %s AND "opens_at" <= %s'
+    f' SELECT "id" FROM "polls_poll" WHERE "status" = {literal(Status.PUBLISHED)}'
+    ' AND "published_at" <= %s AND "active" AND "opens_at" <= %s'
     ' AND ("closes_at" IS NULL OR "closes_at" > %s)'
     ' ORDER BY "opens_at" DESC, "id" DESC LIMIT 1'
     ') ORDER BY c."order", c."id"',
@@ -29,7 +29,7 @@ CURRENT_CHOICES = Select(
 def current_choices():
     """Return the current poll and its choices, or (None, [])."""
     now = timezone.now()
-    rows = CURRENT_CHOICES.rows(Status.PUBLISHED, now, True, now, now)
+    rows = CURRENT_CHOICES.rows(now, now, now)
     if not rows:
         return None, []
     # from_db takes values in the order of the model's fields.
@@ -45,19 +45,19 @@ def current_poll(context):
     It shows the same to every visitor (pages may come from a shared cache); the
     vote itself tells a visitor who already voted, and static/js/poll.js asks.
     """
-    script = format_html('<script src="{}" defer></script>', static("js/poll.js"))
+    script = html('<script src="{}" defer></script>', static("js/poll.js"))
     poll, choices = current_choices()
     if poll is None:
         return script
     request = context.get("request")
     results = poll.get_absolute_url()
-    options = format_html_join(
+    options = html_join(
         "",
         '<label class="poll-choice"><input type="radio" name="choice" value="{}" '
         "required> {}</label>",
         ((choice.pk, choice.text) for choice in choices),
     )
-    return format_html(
+    return html(
         '<section class="side-box poll-widget" aria-labelledby="binh-chon" '
         'data-state-url="{}">\n'
         '  <h2 id="binh-chon" class="side-box__title">Bình chọn</h2>\n'

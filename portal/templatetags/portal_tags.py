@@ -4,10 +4,10 @@ import functools
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from portal.links import link as _link
+from portal.markup import html, html_join
 from portal.rawsql import Select, fields
 from portal.text import format_vn_number
 
@@ -96,7 +96,7 @@ def _readings():
     )
 
 
-WEATHER_CREDIT = format_html(
+WEATHER_CREDIT = html(
     '<p class="weather__credit">Dữ liệu: <a href="{}" rel="noopener">Open-Meteo.com'
     '</a>, giấy phép <a href="{}" rel="noopener license">CC BY 4.0</a></p>',
     "https://open-meteo.com/",
@@ -117,7 +117,7 @@ def weather_widget():
     for name, temperature, humidity, code, wind, observed in _readings().rows():
         if observed is None:
             places.append(
-                format_html(
+                html(
                     '<li class="weather__place"><span class="weather__name">{}</span> '
                     '<span class="weather__detail">Chưa có dữ liệu</span></li>',
                     name,
@@ -127,7 +127,7 @@ def weather_widget():
         stale = observed < oldest
         readings += 1
         places.append(
-            format_html(
+            html(
                 '<li class="weather__place">\n'
                 '      <span class="weather__name">{}</span>\n'
                 '      <span class="weather__temp">{}°C</span>\n'
@@ -147,16 +147,14 @@ def weather_widget():
             )
         )
     if not readings:
-        body = format_html(
-            '<p class="weather__empty">{}</p>', "Chưa có dữ liệu thời tiết"
-        )
+        body = html('<p class="weather__empty">{}</p>', "Chưa có dữ liệu thời tiết")
     else:
-        body = format_html(
+        body = html(
             '<ul class="weather__list">\n    {}\n  </ul>\n  {}',
-            format_html_join("", "{}", ((place,) for place in places)),
+            html_join("", "{}", ((place,) for place in places)),
             WEATHER_CREDIT,
         )
-    return format_html(
+    return html(
         '<section class="side-box weather" aria-labelledby="thoi-tiet">\n'
         '  <h2 id="thoi-tiet" class="side-box__title">Thời tiết các vùng</h2>\n'
         "  {}\n</section>",

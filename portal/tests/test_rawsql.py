@@ -1,0 +1,67 @@
+"""Fixed SELECTs are prepared once per PostgreSQL session (portal/rawsql.py)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from news import lists
+from news.templatetags.news_tags import categories
+
+pytestmark = pytest.mark.django_db
+
+postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PREPARE is PostgreSQL's"
+)
+# Tests that close the connection run outside the test's own transaction.
+reconnecting = pytest.mark.django_db(transaction=True)
+
+
+def statements(function):
+    with CaptureQueriesContext(connection) as captured:
+        function()
+    return [query["sql"].split(" ", 1)[0] for query in captured]
+
+
+@postgresql
+@reconnecting
+def test_a_select_is_prepared_once_per_session_then_executed(make_article):
+    article = make_article()
+    connection.ensure_connection()
+    connection.close()  # a fresh session has prepared nothing yet
+    assert statements(lambda: lists.published(article.slug)) == ["PREPARE", "EXECUTE"]
+    assert statements(lambda: lists.published(article.slug)) == ["EXECUTE"]
+    assert lists.published(article.slug).pk == article.pk
+    connection.close()  # reconnected (after a database restart, say): again
+    assert statements(lambda: lists.published(article.slug)) == ["PREPARE", "EXECUTE"]
+
+
+@postgresql
+@reconnecting
+def test_what_is_prepared_survives_a_rolled_back_transaction(make_article):
+    from django.db import transaction
+
+    article = make_article()
+    connection.close()
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        lists.published(article.slug)
+        1 / 0  # noqa: B018
+    assert statements(lambda: lists.published(article.slug)) == ["EXECUTE"]
+
+
+@postgresql
+@reconnecting
+def test_prepared_statements_can_be_turned_off(settings, make_article):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    article = make_article()
+    connection.close()
+    assert statements(lambda: lists.published(article.slug)) == ["SELECT"]
+    assert [c.name for c in categories(None)] == [article.category.name]
+
+
+def test_the_same_rows_whether_prepared_or_not(settings, make_article):
+    article = make_article()
+    prepared = [c.slug for c in categories(None)], lists.published(article.slug).pk
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    assert ([c.slug for c in categories(None)], lists.published(article.slug).pk) == (
+        prepared
+    )
