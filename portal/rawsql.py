@@ -95,6 +95,8 @@ class Select:
         if connection.vendor not in self._converters:
             found = []
             for index, field in enumerate(self.fields):
+                if field is None:  # a column the SQL makes, needing no conversion
+                    continue
                 column = Col(field.model._meta.db_table, field)
                 functions = connection.ops.get_db_converters(
                     column

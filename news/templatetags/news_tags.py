@@ -1,16 +1,11 @@
-import functools
-
 from django import template
-from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from portal.frame import frame
 from portal.links import link
 from portal.markup import html, html_join
-from portal.publishing import Status
-from portal.rawsql import Select, fields, literal
 
 from .. import cards, lists
-from ..models import Article, Category
 
 register = template.Library()
 
@@ -18,34 +13,11 @@ register = template.Library()
 # The side column and navigation are on every page: they are built here in one
 # call each rather than by templates of a hundred nodes (see news/cards.py).
 CURRENT = html(' aria-current="{}"', "page")
-CATEGORIES = Select(
-    'SELECT "id", "name", "slug" FROM "news_category" ORDER BY "order", "name"',
-    fields(Category, "id", "name", "slug"),
-)
-
-
-@functools.cache
-def _most_read(count):
-    """Return the SELECT of the count most-read articles, made once per count."""
-    return Select(
-        'SELECT a."title", a."slug", c."slug" FROM "news_article" a '  # noqa: S608 (constants only)
-        'INNER JOIN "news_category" c ON c."id" = a."category_id" '
-        f'WHERE a."status" = {literal(Status.PUBLISHED)} AND a."published_at" <= %s '
-        'ORDER BY a."view_count" DESC, a."published_at" DESC, a."id" DESC '
-        f"LIMIT {int(count)}",
-        fields(Article, "title", "slug") + fields(Category, "slug"),
-    )
 
 
 def categories(request):
     """Return the categories in menu order (id, name, slug), read once a request."""
-    found = getattr(request, "news_categories", None)
-    if found is None:
-        names = ["id", "name", "slug"]
-        found = [Category.from_db(None, names, row) for row in CATEGORIES.rows()]
-        if request is not None:
-            request.news_categories = found
-    return found
+    return frame(request).categories
 
 
 @register.simple_tag
@@ -124,19 +96,15 @@ def category_blocks(context, per_category=4):
     )
 
 
-def most_read_articles(count):
+def most_read_articles(request=None):
     """Return (title, url) of the most-read published articles."""
-    rows = _most_read(count).rows(timezone.now())
-    return [
-        (title, link("news:article", category=category, slug=slug))
-        for title, slug, category in rows
-    ]
+    return frame(request).most_read
 
 
-@register.simple_tag
-def most_read(count=5):
+@register.simple_tag(takes_context=True)
+def most_read(context):
     """Render the most-read published articles for the side column."""
-    articles = most_read_articles(count)
+    articles = most_read_articles(context.get("request"))
     if not articles:
         return ""
     items = html_join(

@@ -7,11 +7,12 @@ from news.models import Category
 
 pytestmark = pytest.mark.django_db
 
-# Queries per page: navigation, the page's own content (an article also lists
-# the campaign reports that cite it), the side column (weather, the poll with its
-# choices, the most-read list). The home page reads the featured articles and the
-# latest of every category, one UNION ALL whatever the number of categories.
-BUDGETS = {"home": 6, "category": 7, "article": 7, "news_list": 6}
+# Queries per page: the navigation and the side column (weather, the poll with its
+# choices, the most-read list) in one (portal/frame.py), then the page's own
+# content: an article, its related articles and the campaign reports citing it.
+# The home page reads the featured articles and the latest of every category,
+# one UNION ALL whatever the number of categories.
+BUDGETS = {"home": 3, "category": 4, "article": 4, "news_list": 3}
 
 
 def queries_for(client, url):

@@ -1,14 +1,13 @@
 import datetime
-import functools
 
 from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from portal.frame import frame
 from portal.links import link as _link
 from portal.markup import html, html_join
-from portal.rawsql import Select, fields
 from portal.text import format_vn_number
 
 register = template.Library()
@@ -74,28 +73,6 @@ def vn_number(value, decimals=None):
     return format_vn_number(value, None if decimals in (None, "") else int(decimals))
 
 
-@functools.cache
-def _readings():
-    """Return the SELECT of every place with its reading, made once."""
-    from portal.models import Place, WeatherReading
-
-    return Select(
-        'SELECT p."name", r."temperature", r."humidity", r."weather_code", '
-        'r."wind_speed", r."observed_at" FROM "portal_place" p '
-        'LEFT JOIN "portal_weatherreading" r ON r."place_id" = p."id" '
-        'ORDER BY p."order", p."id"',
-        fields(Place, "name")
-        + fields(
-            WeatherReading,
-            "temperature",
-            "humidity",
-            "weather_code",
-            "wind_speed",
-            "observed_at",
-        ),
-    )
-
-
 WEATHER_CREDIT = html(
     '<p class="weather__credit">Dữ liệu: <a href="{}" rel="noopener">Open-Meteo.com'
     '</a>, giấy phép <a href="{}" rel="noopener license">CC BY 4.0</a></p>',
@@ -104,8 +81,8 @@ WEATHER_CREDIT = html(
 )
 
 
-@register.simple_tag
-def weather_widget():
+@register.simple_tag(takes_context=True)
+def weather_widget(context):
     """Render "Thời tiết các vùng" from the stored readings; no network, ever."""
     from portal.weather import SKY
 
@@ -114,7 +91,9 @@ def weather_widget():
     )
     places = []
     readings = 0
-    for name, temperature, humidity, code, wind, observed in _readings().rows():
+    for name, temperature, humidity, code, wind, observed in frame(
+        context.get("request")
+    ).weather:
         if observed is None:
             places.append(
                 html(
