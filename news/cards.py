@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from portal.markup import html
-from portal.templatetags.portal_tags import vn_datetime
+from portal.templatetags.portal_tags import VN_DATETIME
 
 HEADINGS = {"h2", "h3"}
 
@@ -36,10 +36,11 @@ def article_card(
         if card
         else ""
     )
+    published = timezone.localtime(article.published_at)
     meta = html(
         '<time datetime="{}">{}</time>{}',
-        timezone.localtime(article.published_at).isoformat(),
-        vn_datetime(article.published_at),
+        published.isoformat(),
+        published.strftime(VN_DATETIME),
         html(" · {}", article.category.name) if show_category else "",
     )
     sapo = (

@@ -18,6 +18,8 @@ from portal.rawsql import Select, fields, literal
 from .models import Article, Category
 
 # The fields a card uses, in the model's field order (Model.from_db needs it).
+# Not the cover file itself: a card shows its rendition, and setting an image
+# field on a new instance costs more than all the other fields together.
 CARD_FIELDS = [
     field.attname
     for field in Article._meta.concrete_fields
@@ -25,7 +27,6 @@ CARD_FIELDS = [
     in {
         "id",
         "published_at",
-        "cover",
         "cover_alt",
         "cover_renditions",
         "title",
@@ -118,10 +119,15 @@ def published(slug):
 
 def _articles(rows):
     articles = []
+    categories = {}  # one object per category, shared by its articles
     width = len(CARD_FIELDS)
     for row in rows:
         article = Article.from_db(None, CARD_FIELDS, row[:width])
-        article.category = Category.from_db(None, ["id", "name", "slug"], row[width:])
+        category = categories.get(row[width])
+        if category is None:
+            category = Category.from_db(None, ["id", "name", "slug"], row[width:])
+            categories[category.pk] = category
+        article.category = category
         articles.append(article)
     return articles
 

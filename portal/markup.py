@@ -14,6 +14,8 @@ from django.utils.safestring import SafeString
 
 def esc(value):
     """Escape value as a template would: safe strings are kept as they are."""
+    if type(value) is int:  # widths, heights, ids: nothing to escape
+        return str(value)
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):

@@ -50,7 +50,7 @@ X_FRAME_OPTIONS = "DENY"
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "BACKEND": "portal.storage.StaticStorage",
     },
 }
 WHITENOISE_USE_FINDERS = False

@@ -32,12 +32,23 @@ def clip(value, length):
     return Truncator(value).chars(length)
 
 
+VN_DATETIME = "%d/%m/%Y | %H:%M"
+
+
 @register.filter
 def vn_datetime(value):
     """Format a moment as Hà Nội readers expect: "07/01/2022 | 17:58"."""
     if not value:
         return ""
-    return timezone.localtime(value).strftime("%d/%m/%Y | %H:%M")
+    return timezone.localtime(value).strftime(VN_DATETIME)
+
+
+@register.filter
+def iso(value):
+    """Format a moment for a datetime attribute, in local time: date:'c', faster."""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat()
 
 
 @register.filter

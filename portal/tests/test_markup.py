@@ -35,3 +35,17 @@ def test_html_join_matches_format_html_join():
     assert made == format_html_join("\n", "<li data-n={1}>{0}</li>", rows)
     assert isinstance(made, SafeString)
     assert "<script>" not in made
+
+
+def test_iso_is_the_date_filters_c_format():
+    from django.template import engines
+    from django.utils import timezone
+
+    template = engines["django"].from_string(
+        "{% load portal_tags %}{{ moment|date:'c' }}|{{ moment|iso }}"
+    )
+    for moment in [timezone.now(), None]:
+        with_date, with_iso = template.render({"moment": moment}).split("|")
+        assert with_date == with_iso
+    assert with_iso == ""
+    assert template.render({"moment": timezone.now()}).endswith("+07:00")
