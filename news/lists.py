@@ -64,36 +64,57 @@ def _related(count):
     return Select(f"{_FROM} {where} {_newest(count)}", _FIELDS)
 
 
-@functools.cache
-def _by_slug():
-    """Return the SELECT of a published article by slug, with category and campaign.
+def _page_tables():
+    """Return (model, alias, fields) of what an article page shows of an article.
 
-    All of the article's fields but its search text (used by search alone).
+    All of the article's fields but its search text (used by search alone),
+    its category's and its campaign's.
     """
     from campaigns.models import Campaign
 
-    tables = [
+    return [
         (
             Article,
             "a",
             [f for f in Article._meta.concrete_fields if f.name != "search_text"],
         ),
-        (Category, "c", Category._meta.concrete_fields),
-        (Campaign, "k", Campaign._meta.concrete_fields),
+        (Category, "c", list(Category._meta.concrete_fields)),
+        (Campaign, "k", list(Campaign._meta.concrete_fields)),
     ]
+
+
+_BY_SLUG = (
+    'FROM "news_article" a '
+    'INNER JOIN "news_category" c ON c."id" = a."category_id" '
+    'LEFT JOIN "campaigns_campaign" k ON k."id" = a."campaign_id" '
+    f'WHERE a."status" = {literal(Status.PUBLISHED)} AND a."published_at" <= %s '
+    'AND a."slug" = %s'
+)
+
+
+@functools.cache
+def _by_slug():
+    """Return the SELECT of a published article by slug, with category and campaign."""
+    tables = _page_tables()
     columns = ", ".join(
         f'{alias}."{field.column}"' for _, alias, found in tables for field in found
     )
-    select = Select(
-        f"SELECT {columns} "  # noqa: S608 (names from the models only)
-        'FROM "news_article" a '
-        'INNER JOIN "news_category" c ON c."id" = a."category_id" '
-        'LEFT JOIN "campaigns_campaign" k ON k."id" = a."campaign_id" '
-        f'WHERE a."status" = {literal(Status.PUBLISHED)} AND a."published_at" <= %s '
-        'AND a."slug" = %s',
+    return Select(
+        f"SELECT {columns} {_BY_SLUG}",  # noqa: S608 (names from the models only)
         [field for _, _, found in tables for field in found],
     )
-    return select, [(model, [f.attname for f in found]) for model, _, found in tables]
+
+
+def _made(tables, row):
+    """Return one object per table from row's values (None for an empty join)."""
+    made = []
+    start = 0
+    for model, _, found in tables:
+        values = row[start : start + len(found)]
+        names = [f.attname for f in found]
+        made.append(None if values[0] is None else model.from_db(None, names, values))
+        start += len(found)
+    return made
 
 
 def published(slug):
@@ -102,19 +123,132 @@ def published(slug):
     Article.objects.published() as one fixed SELECT (tests check they agree);
     None if there is none.
     """
-    select, tables = _by_slug()
-    rows = select.rows(timezone.now(), slug)
+    rows = _by_slug().rows(timezone.now(), slug)
     if not rows:
         return None
-    row = rows[0]
-    made = []
-    start = 0
-    for model, names in tables:
-        values = row[start : start + len(names)]
-        made.append(None if values[0] is None else model.from_db(None, names, values))
-        start += len(names)
-    article, article.category, article.campaign = made
+    article, article.category, article.campaign = _made(_page_tables(), rows[0])
     return article
+
+
+RELATED = 4
+
+
+@functools.cache
+def _article_page():
+    """Return the one SELECT of an article page's own content, made once.
+
+    Three parts of a UNION ALL in the same columns, each numbered in its own
+    order: the article by its slug (as published() reads it), the latest other
+    articles of its category (related()) and the reports citing it
+    (reports_citing()). One statement instead of three; tests hold them equal.
+    """
+    from campaigns.models import Report
+
+    published_sql = literal(Status.PUBLISHED)
+    tables = _page_tables()
+    article_fields, category_fields, campaign_fields = (t[2] for t in tables)
+    # Part 1: the article, every column.
+    columns = ", ".join(
+        f'{alias}."{field.column}"' for _, alias, found in tables for field in found
+    )
+    article = f"SELECT 1, 0, {columns} {_BY_SLUG}"  # noqa: S608 (model names only)
+    # Part 2: cards of the newest others in its category; what a card does not
+    # show is left NULL.
+    card = set(CARD_FIELDS)
+    inner = ", ".join(
+        [f'a."{f.column}" AS "{f.column}"' for f in article_fields if f.attname in card]
+        + [f'c."{f.column}" AS "category__{f.column}"' for f in category_fields]
+    )
+    outer = ", ".join(
+        [f'b."{f.column}"' if f.attname in card else "NULL" for f in article_fields]
+        + [f'b."category__{f.column}"' for f in category_fields]
+        + ["NULL" for _ in campaign_fields]
+    )
+    # The article itself, inside the other two parts.
+    this = (
+        'FROM "news_article" WHERE "status" = '  # noqa: S608 (model names only)
+        f"{published_sql} "
+        'AND "published_at" <= %s AND "slug" = %s'
+    )
+    this_category = f'SELECT "category_id" {this}'
+    this_id = f'SELECT "id" {this}'
+    related_sql = (
+        "SELECT 2, row_number() OVER "  # noqa: S608 (model names only)
+        f'(ORDER BY b."published_at" DESC, b."id" DESC), {outer} FROM ('
+        f'SELECT {inner} FROM "news_article" a '
+        'INNER JOIN "news_category" c ON c."id" = a."category_id" '
+        f'WHERE a."status" = {published_sql} AND a."published_at" <= %s '
+        f'AND a."category_id" = ({this_category}) '
+        f'AND a."slug" <> %s {_newest(RELATED)}) b'
+    )
+    # Part 3: the reports citing it, in the title, slug and campaign columns.
+    shown = {"title": 'r."title"', "slug": 'r."slug"'}
+    in_campaign = {"slug": 'k."slug"', "name": 'k."name"'}
+    report_columns = ", ".join(
+        [shown.get(f.name, "NULL") for f in article_fields]
+        + ["NULL" for _ in category_fields]
+        + [in_campaign.get(f.name, "NULL") for f in campaign_fields]
+    )
+    reports_sql = (
+        "SELECT 3, row_number() OVER "  # noqa: S608 (model names only)
+        f'(ORDER BY r."reported_on" DESC, r."id" DESC), {report_columns} '
+        f'FROM "{Report._meta.db_table}" r '
+        'INNER JOIN "campaigns_report_related_articles" t ON t."report_id" = r."id" '
+        'INNER JOIN "campaigns_campaign" k ON k."id" = r."campaign_id" '
+        f'WHERE t."article_id" = ({this_id}) '
+        f'AND r."status" = {published_sql} AND r."published_at" <= %s'
+    )
+    return Select(
+        f"{article} UNION ALL {related_sql} UNION ALL {reports_sql} ORDER BY 1, 2",
+        [None, None, *article_fields, *category_fields, *campaign_fields],
+    )
+
+
+def article_page(slug):
+    """Return (article, related, reports) of a published article's page, or None.
+
+    published(slug), related(article) and reports_citing(article) as one
+    statement.
+    """
+    now = timezone.now()
+    params = [now, slug, now, now, slug, slug, now, slug, now]
+    tables = _page_tables()
+    article = None
+    related = []
+    reports = []
+    names = [f.attname for f in tables[0][2]]
+    at = {name: names.index(name) for name in CARD_FIELDS}
+    title, slug_at = names.index("title"), names.index("slug")
+    width = len(names)
+    campaign_at = width + len(tables[1][2])
+    campaign_names = [f.name for f in tables[2][2]]
+    categories = {}
+    for row in _article_page().rows(*params):
+        part, values = row[0], row[2:]
+        if part == 1:
+            article, article.category, article.campaign = _made(tables, values)
+            categories[article.category.pk] = article.category
+        elif part == 2:
+            card = Article.from_db(
+                None, CARD_FIELDS, [values[at[n]] for n in CARD_FIELDS]
+            )
+            card.category = categories[card.category_id]
+            related.append(card)
+        else:
+            campaign = values[campaign_at:]
+            campaign_slug = campaign[campaign_names.index("slug")]
+            reports.append(
+                {
+                    "title": values[title],
+                    "url": link(
+                        "campaigns:report", campaign=campaign_slug, slug=values[slug_at]
+                    ),
+                    "campaign": campaign[campaign_names.index("name")],
+                }
+            )
+    if article is None:
+        return None
+    return article, related, reports
 
 
 def _articles(rows):

@@ -48,17 +48,17 @@ def category_detail(request, slug):
 
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
-    article = lists.published(slug)
-    if article is None:
+    page = lists.article_page(slug)
+    if page is None:
         old = get_object_or_404(
             ArticleOldSlug.objects.select_related("article__category"),
             slug=slug,
             article__in=Article.objects.published(),
         )
         return redirect(old.article, permanent=True)
+    article, related, reports = page
     if article.category.slug != category:
         return redirect(article, permanent=True)
-    related = _related(article)
     return render(
         request,
         "news/article_detail.html",
@@ -66,7 +66,7 @@ def article_detail(request, category, slug):
             "article": article,
             "category": article.category,
             "related": related,
-            "reports": lists.reports_citing(article),
+            "reports": reports,
         },
     )
 
