@@ -280,27 +280,42 @@ def related(article, count=4):
 
 
 @functools.cache
-def _latest(n, count):
-    """Return the UNION ALL of n categories' latest articles, made once per n."""
+def _latest(n, count, featured=0):
+    """Return the UNION ALL of n categories' latest articles, made once per n.
+
+    With featured, the latest featured articles come first, in the same
+    statement; the first column tells which part a row is from (0: featured).
+    """
     one = f'{_FROM} AND a."category_id" = %s {_newest(count)}'
-    parts = [f"SELECT * FROM ({one}) b{i}" for i in range(n)]  # noqa: S608
-    return Select(" UNION ALL ".join(parts), _FIELDS)
+    parts = [f"SELECT 1, b{i}.* FROM ({one}) b{i}" for i in range(n)]  # noqa: S608
+    if featured:
+        top = f'{_FROM} AND a."is_featured" {_newest(featured)}'
+        parts.insert(0, f"SELECT 0, f.* FROM ({top}) f")  # noqa: S608
+    return Select(" UNION ALL ".join(parts), [None, *_FIELDS])
 
 
 def latest_by_category(categories, count):
     """Return {category id: its latest articles}, in one UNION ALL query."""
-    if not categories:
-        return {}
+    return home_lists(categories, 0, count)[1]
+
+
+def home_lists(categories, featured_count, count):
+    """Return the home page's lists in one statement: featured(featured_count)
+    and latest_by_category(categories, count)."""
+    if not categories and not featured_count:
+        return [], {}
     now = timezone.now()
-    params = []
+    params = [now] if featured_count else []
     for category in categories:
         params += [now, category.pk]
+    rows = _latest(len(categories), count, featured_count).rows(*params)
+    featured = _articles([row[1:] for row in rows if row[0] == 0])
     found = {}
-    for article in _articles(_latest(len(categories), count).rows(*params)):
+    for article in _articles([row[1:] for row in rows if row[0] == 1]):
         found.setdefault(article.category_id, []).append(article)
     for articles in found.values():
         articles.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
-    return found
+    return featured, found
 
 
 @functools.cache

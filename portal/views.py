@@ -13,18 +13,24 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve as static_serve
 
+from news.lists import home_lists
+from news.templatetags.news_tags import categories
+
 from . import search
 from .models import Page, SearchEntry
 from .sitemaps import SITEMAPS
 from .uploads import ImageRejected, clean_image, store_image
 
 SEARCH_PAGE_SIZE = 10
+HOME_FEATURED = 5  # "Tin nổi bật"
+HOME_PER_CATEGORY = 4
 logger = logging.getLogger(__name__)
 
 
 def home(request):
-    """Show the home page; its blocks are inclusion tags of the apps."""
-    return render(request, "portal/home.html")
+    """Show the home page: the featured articles and the latest of every category."""
+    featured, latest = home_lists(categories(request), HOME_FEATURED, HOME_PER_CATEGORY)
+    return render(request, "portal/home.html", {"featured": featured, "latest": latest})
 
 
 def search_page(request):

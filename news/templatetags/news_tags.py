@@ -5,7 +5,7 @@ from portal.frame import frame
 from portal.links import link
 from portal.markup import html, html_join
 
-from .. import cards, lists
+from .. import cards
 
 register = template.Library()
 
@@ -55,9 +55,8 @@ def category_nav(context):
 
 
 @register.simple_tag
-def featured_articles(count=5):
+def featured_articles(articles):
     """Render the "Tin nổi bật" block: the first card wide, with its sapo."""
-    articles = lists.featured(count)
     if not articles:
         return ""
     first = cards.article_card(
@@ -73,10 +72,12 @@ def featured_articles(count=5):
 
 
 @register.simple_tag(takes_context=True)
-def category_blocks(context, per_category=4):
-    """Render the latest articles of every category that has any."""
+def category_blocks(context, latest):
+    """Render the latest articles of every category that has any, in menu order.
+
+    latest is {category id: articles}, as lists.home_lists() returns it.
+    """
     listed = categories(context.get("request"))
-    latest = lists.latest_by_category(listed, per_category)
     return html_join(
         "\n",
         '<section class="category-block" aria-labelledby="cm-{0}">\n'

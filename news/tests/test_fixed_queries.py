@@ -61,6 +61,22 @@ def test_featured_and_latest_per_category_match_the_orm(mixed, category):
     assert not shown & {a.pk for a in hidden}
 
 
+def test_the_home_pages_lists_in_one_statement_match(
+    mixed, django_assert_num_queries
+):
+    listed = categories(None)
+    lists.home_lists(listed, 5, 4)  # on PostgreSQL, the first call also prepares
+    with django_assert_num_queries(1):
+        featured, latest = lists.home_lists(listed, 5, 4)
+    assert titles(featured) == titles(lists.featured(5))
+    alone = lists.latest_by_category(listed, 4)
+    assert {k: titles(v) for k, v in latest.items()} == {
+        k: titles(v) for k, v in alone.items()
+    }
+    assert lists.home_lists([], 5, 4)[1] == {}
+    assert titles(lists.home_lists([], 5, 4)[0]) == titles(featured)
+
+
 def test_cards_carry_what_they_show_without_more_queries(
     mixed, django_assert_num_queries
 ):

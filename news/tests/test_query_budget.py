@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 # content: an article, its related articles and the campaign reports citing it.
 # The home page reads the featured articles and the latest of every category,
 # one UNION ALL whatever the number of categories.
-BUDGETS = {"home": 3, "category": 4, "article": 2, "news_list": 3}
+BUDGETS = {"home": 2, "category": 4, "article": 2, "news_list": 3}
 
 
 def queries_for(client, url):
