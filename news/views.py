@@ -65,6 +65,7 @@ def article_detail(request, category, slug):
         {
             "article": article,
             "category": article.category,
+            "cover": article.cover_full,
             "related": related,
             "reports": reports,
         },
@@ -84,6 +85,7 @@ def article_preview(request, pk):
         {
             "article": article,
             "category": article.category,
+            "cover": article.cover_full,
             "related": related,
             "preview": True,
         },

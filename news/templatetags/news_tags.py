@@ -21,11 +21,14 @@ def categories(request):
 
 
 @register.simple_tag
-def article_card(
-    article, heading="h3", wide=False, show_sapo=False, show_category=False
-):
-    """Render an article's card (news/cards.py)."""
-    return cards.article_card(article, heading, wide, show_sapo, show_category)
+def article_cards(articles, heading="h3", show_sapo=False, show_category=False):
+    """Render every article's card (news/cards.py), one after the other."""
+    return SafeString(
+        "".join(
+            cards.article_card(article, heading, False, show_sapo, show_category)
+            for article in articles
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)

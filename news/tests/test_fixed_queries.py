@@ -61,9 +61,7 @@ def test_featured_and_latest_per_category_match_the_orm(mixed, category):
     assert not shown & {a.pk for a in hidden}
 
 
-def test_the_home_pages_lists_in_one_statement_match(
-    mixed, django_assert_num_queries
-):
+def test_the_home_pages_lists_in_one_statement_match(mixed, django_assert_num_queries):
     listed = categories(None)
     lists.home_lists(listed, 5, 4)  # on PostgreSQL, the first call also prepares
     with django_assert_num_queries(1):
