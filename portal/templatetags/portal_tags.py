@@ -43,6 +43,15 @@ def vn_datetime(value):
     return timezone.localtime(value).strftime(VN_DATETIME)
 
 
+@register.simple_tag(takes_context=True)
+def search_words(context):
+    """Return the words searched for on this page (q), for the search box."""
+    request = context.get("request")
+    if request is None or not request.META.get("QUERY_STRING"):
+        return ""  # most pages: no query string to parse
+    return clip(request.GET.get("q", ""), 200)
+
+
 @register.filter
 def iso(value):
     """Format a moment for a datetime attribute, in local time: date:'c', faster."""
@@ -116,6 +125,7 @@ def weather_widget(context):
             continue
         stale = observed < oldest
         readings += 1
+        observed = timezone.localtime(observed)
         places.append(
             html(
                 '<li class="weather__place">\n'
@@ -132,8 +142,8 @@ def weather_widget(context):
                 vn_number(wind),
                 " weather__time--stale" if stale else "",
                 "Số liệu cũ, đo lúc" if stale else "Đo lúc",
-                timezone.localtime(observed).isoformat(),
-                vn_datetime(observed),
+                observed.isoformat(),
+                observed.strftime(VN_DATETIME),
             )
         )
     if not readings:

@@ -190,3 +190,15 @@ def test_rebuild_gives_the_same_index(corpus):
 
 def test_every_page_has_the_search_box(client, db):
     assert 'action="/tim-kiem/"' in client.get("/").content.decode()
+
+
+def test_the_search_box_keeps_the_words_escaped_and_clipped(client):
+    page = client.get("/tim-kiem/", {"q": 'phòng "cháy" <b>&'}).content.decode()
+    assert 'value="phòng &quot;cháy&quot; &lt;b&gt;&amp;"' in page
+    long = client.get("/tim-kiem/", {"q": "a" * 300}).content.decode()
+    assert 'name="q" placeholder="Tìm kiếm…" maxlength="200" value="' + "a" * 199 in (
+        long
+    )
+    assert "a" * 201 not in long.split('id="tu-khoa"', 1)[1].split(">", 1)[0]
+    home = client.get("/").content.decode()
+    assert 'maxlength="200" value="">' in home
