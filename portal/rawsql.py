@@ -19,8 +19,11 @@ import hashlib
 import re
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models.expressions import Col
+
+# "prepared statement does not exist"; "cached plan must not change result type".
+STALE_PREPARED = {"26000", "0A000"}
 
 
 def literal(text):
@@ -60,8 +63,7 @@ class Select:
                 connection.vendor == "postgresql"
                 and settings.DATABASE_PREPARED_STATEMENTS
             ):
-                self._prepare(connection, cursor)
-                cursor.execute(self.execute_sql, params)
+                self._execute_prepared(connection, cursor, params)
             else:
                 cursor.execute(self.sql, params)
             rows = cursor.fetchall()
@@ -79,17 +81,38 @@ class Select:
             converted.append(tuple(row))
         return converted
 
-    def _prepare(self, connection, cursor):
-        """PREPARE this SELECT on the connection's session unless it has been."""
+    def _execute_prepared(self, connection, cursor, params):
+        """EXECUTE this SELECT, PREPAREd first unless the session has it.
+
+        The server may have lost it (DEALLOCATE, DISCARD ALL), or may refuse it
+        because a migration changed the type of a column it returns: it is then
+        prepared again, once, unless a transaction is open, which the error
+        has already aborted.
+        """
         session = connection.connection  # a new one after every reconnection
         known = getattr(connection, "prepared_selects", None)
         if known is None or known[0] is not session:
             known = connection.prepared_selects = (session, set())
-        if self.name not in known[1]:
+        prepared = known[1]
+        if self.name not in prepared:
             # Prepared statements belong to the session, not the transaction: one
             # prepared inside a transaction that rolls back stays prepared.
             cursor.execute(self.prepare_sql)
-            known[1].add(self.name)
+            prepared.add(self.name)
+            cursor.execute(self.execute_sql, params)
+            return
+        try:
+            cursor.execute(self.execute_sql, params)
+        except DatabaseError as error:
+            code = getattr(error.__cause__, "pgcode", None)
+            if code not in STALE_PREPARED or connection.in_atomic_block:
+                raise
+            prepared.discard(self.name)
+            if code == "0A000":  # still prepared, with the old result type
+                cursor.execute(f"DEALLOCATE {self.name}")
+            cursor.execute(self.prepare_sql)
+            prepared.add(self.name)
+            cursor.execute(self.execute_sql, params)
 
     def _converters_for(self, connection):
         if connection.vendor not in self._converters:

@@ -65,3 +65,33 @@ def test_the_same_rows_whether_prepared_or_not(settings, make_article):
     assert ([c.slug for c in categories(None)], lists.published(article.slug).pk) == (
         prepared
     )
+
+
+@postgresql
+@reconnecting
+def test_a_statement_the_server_lost_is_prepared_again(make_article):
+    article = make_article()
+    lists.published(article.slug)
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as DISCARD ALL or a pooler would
+    assert statements(lambda: lists.published(article.slug)) == [
+        "EXECUTE",
+        "PREPARE",
+        "EXECUTE",
+    ]
+    assert lists.published(article.slug).pk == article.pk
+
+
+@postgresql
+@reconnecting
+def test_a_column_type_changed_by_a_migration_is_prepared_again():
+    from portal.rawsql import Select
+
+    with connection.cursor() as cursor:
+        cursor.execute('CREATE TEMPORARY TABLE "hm_numbers" ("n" integer)')
+        cursor.execute('INSERT INTO "hm_numbers" VALUES (7)')
+    select = Select('SELECT "n" FROM "hm_numbers" WHERE "n" > %s', [None])
+    assert select.rows(1) == [(7,)]
+    with connection.cursor() as cursor:
+        cursor.execute('ALTER TABLE "hm_numbers" ALTER "n" TYPE numeric(5, 1)')
+    assert [str(n) for (n,) in select.rows(1)] == ["7.0"]
