@@ -1,9 +1,11 @@
-"""The article lists of public pages, as fixed SELECTs (see portal/rawsql.py).
+"""What the home and article pages read, as fixed SELECTs (see portal/rawsql.py).
 
-The home page shows the featured articles and the latest of every category, and
-an article page the latest of its category. Each list is one short indexed
-query; written once as SQL, it costs a fraction of the ORM's per-query CPU.
-The rows become Article objects with their category, holding only the fields a
+The home page shows the featured articles and the latest of every category; an
+article page shows the article, the latest others of its category and the
+campaign reports citing it. Each page reads its own content in one statement of
+short indexed parts; written once as SQL, it costs a fraction of the ORM's CPU.
+Tests hold every part to the querysets that define what readers may see.
+Card rows become Article objects with their category, holding only the fields a
 card shows (anything else would be loaded on access: tests keep that at zero).
 """
 
@@ -54,11 +56,6 @@ def _newest(count):
 
 
 @functools.cache
-def _featured(count):
-    return Select(f'{_FROM} AND a."is_featured" {_newest(count)}', _FIELDS)
-
-
-@functools.cache
 def _related(count):
     where = 'AND a."category_id" = %s AND a."id" <> %s'
     return Select(f"{_FROM} {where} {_newest(count)}", _FIELDS)
@@ -92,19 +89,6 @@ _BY_SLUG = (
 )
 
 
-@functools.cache
-def _by_slug():
-    """Return the SELECT of a published article by slug, with category and campaign."""
-    tables = _page_tables()
-    columns = ", ".join(
-        f'{alias}."{field.column}"' for _, alias, found in tables for field in found
-    )
-    return Select(
-        f"SELECT {columns} {_BY_SLUG}",  # noqa: S608 (names from the models only)
-        [field for _, _, found in tables for field in found],
-    )
-
-
 def _made(tables, row):
     """Return one object per table from row's values (None for an empty join)."""
     made = []
@@ -117,19 +101,6 @@ def _made(tables, row):
     return made
 
 
-def published(slug):
-    """Return the published article with this slug, its category and campaign joined.
-
-    Article.objects.published() as one fixed SELECT (tests check they agree);
-    None if there is none.
-    """
-    rows = _by_slug().rows(timezone.now(), slug)
-    if not rows:
-        return None
-    article, article.category, article.campaign = _made(_page_tables(), rows[0])
-    return article
-
-
 RELATED = 4
 
 
@@ -138,9 +109,9 @@ def _article_page():
     """Return the one SELECT of an article page's own content, made once.
 
     Three parts of a UNION ALL in the same columns, each numbered in its own
-    order: the article by its slug (as published() reads it), the latest other
-    articles of its category (related()) and the reports citing it
-    (reports_citing()). One statement instead of three; tests hold them equal.
+    order: the article by its slug, published and due; the latest other
+    articles of its category (as related() reads them); the published reports
+    citing it. One statement instead of three.
     """
     from campaigns.models import Report
 
@@ -207,8 +178,8 @@ def _article_page():
 def article_page(slug):
     """Return (article, related, reports) of a published article's page, or None.
 
-    published(slug), related(article) and reports_citing(article) as one
-    statement.
+    The article comes with its category and campaign joined; related are cards;
+    reports are dicts of title, url and campaign (name).
     """
     now = timezone.now()
     params = [now, slug, now, now, slug, slug, now, slug, now]
@@ -266,12 +237,6 @@ def _articles(rows):
     return articles
 
 
-def featured(count):
-    """Return the latest featured articles."""
-    rows = _featured(count).rows(timezone.now())
-    return _articles(rows)
-
-
 def related(article, count=4):
     """Return the latest other articles of article's category."""
     now = timezone.now()
@@ -294,14 +259,12 @@ def _latest(n, count, featured=0):
     return Select(" UNION ALL ".join(parts), [None, *_FIELDS])
 
 
-def latest_by_category(categories, count):
-    """Return {category id: its latest articles}, in one UNION ALL query."""
-    return home_lists(categories, 0, count)[1]
-
-
 def home_lists(categories, featured_count, count):
-    """Return the home page's lists in one statement: featured(featured_count)
-    and latest_by_category(categories, count)."""
+    """Return the home page's lists in one statement.
+
+    The featured_count latest featured articles, and {category id: its count
+    latest articles} for the categories given.
+    """
     if not categories and not featured_count:
         return [], {}
     now = timezone.now()
@@ -316,31 +279,3 @@ def home_lists(categories, featured_count, count):
     for articles in found.values():
         articles.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
     return featured, found
-
-
-@functools.cache
-def _reports_citing():
-    from campaigns.models import Campaign, Report
-
-    return Select(
-        'SELECT r."title", r."slug", c."slug", c."name" FROM "campaigns_report" r '  # noqa: S608 (constants only)
-        'INNER JOIN "campaigns_report_related_articles" t ON t."report_id" = r."id" '
-        'INNER JOIN "campaigns_campaign" c ON c."id" = r."campaign_id" '
-        f'WHERE t."article_id" = %s AND r."status" = {literal(Status.PUBLISHED)} '
-        'AND r."published_at" <= %s '
-        'ORDER BY r."reported_on" DESC, r."id" DESC',
-        fields(Report, "title", "slug") + fields(Campaign, "slug", "name"),
-    )
-
-
-def reports_citing(article):
-    """Return the published campaign reports that cite article: title, url, campaign."""
-    rows = _reports_citing().rows(article.pk, timezone.now())
-    return [
-        {
-            "title": title,
-            "url": link("campaigns:report", campaign=campaign, slug=slug),
-            "campaign": name,
-        }
-        for title, slug, campaign, name in rows
-    ]

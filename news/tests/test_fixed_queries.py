@@ -53,41 +53,41 @@ def titles(articles):
 def test_featured_and_latest_per_category_match_the_orm(mixed, category):
     other, hidden = mixed
     listed = Article.objects.listed()
-    assert titles(lists.featured(5)) == titles(listed.filter(is_featured=True)[:5])
-    latest = lists.latest_by_category(categories(None), 4)
+    featured, latest = lists.home_lists(categories(None), 5, 4)
+    assert titles(featured) == titles(listed.filter(is_featured=True)[:5])
     for each in (category, other):
         assert titles(latest[each.pk]) == titles(listed.filter(category=each)[:4])
     shown = {a.pk for found in latest.values() for a in found}
     assert not shown & {a.pk for a in hidden}
 
 
-def test_the_home_pages_lists_in_one_statement_match(mixed, django_assert_num_queries):
+def test_the_home_pages_lists_are_one_statement(mixed, django_assert_num_queries):
     listed = categories(None)
     lists.home_lists(listed, 5, 4)  # on PostgreSQL, the first call also prepares
     with django_assert_num_queries(1):
         featured, latest = lists.home_lists(listed, 5, 4)
-    assert titles(featured) == titles(lists.featured(5))
-    alone = lists.latest_by_category(listed, 4)
-    assert {k: titles(v) for k, v in latest.items()} == {
-        k: titles(v) for k, v in alone.items()
-    }
+    assert len(featured) == 3 and len(latest) == 2
+    # Without categories (none created yet), the featured articles still come.
     assert lists.home_lists([], 5, 4)[1] == {}
     assert titles(lists.home_lists([], 5, 4)[0]) == titles(featured)
+    assert lists.home_lists(listed, 0, 4)[0] == []
 
 
 def test_cards_carry_what_they_show_without_more_queries(
     mixed, django_assert_num_queries
 ):
-    lists.featured(5)  # on PostgreSQL, a connection's first call also prepares
+    listed = categories(None)
+    lists.home_lists(listed, 5, 4)  # on PostgreSQL, the first call also prepares
     with django_assert_num_queries(1):
-        cards = lists.featured(5)
+        featured, latest = lists.home_lists(listed, 5, 4)
+    cards = featured + [a for found in latest.values() for a in found]
     with django_assert_num_queries(0):
         shown = [
             (a.get_absolute_url(), a.cover_card, a.category.name, a.title, a.sapo)
             + (a.published_at, a.cover_alt)
             for a in cards
         ]
-    assert len(shown) == 3
+    assert len(shown) == 3 + 4 + 4
 
 
 def test_related_and_most_read_match_the_orm(mixed, category):
@@ -129,7 +129,7 @@ def test_reports_citing_an_article_match_the_orm(make_article):
         report.related_articles.add(article)
     make_report(title="Không liên quan")
     orm = Report.objects.listed().filter(related_articles=article)
-    found = lists.reports_citing(article)
+    found = lists.article_page(article.slug)[2]
     assert (
         [r["title"] for r in found]
         == [r.title for r in orm]
@@ -181,7 +181,7 @@ def test_an_article_by_slug_matches_the_orm(mixed, make_article, category):
     for article in [in_campaign, *Article.objects.published()]:
         orm = Article.objects.published().select_related("category", "campaign")
         expected = orm.get(slug=article.slug)
-        found = lists.published(article.slug)
+        found = lists.article_page(article.slug)[0]
         for field in Article._meta.concrete_fields:
             if field.name != "search_text":
                 assert getattr(found, field.attname) == getattr(
@@ -192,8 +192,8 @@ def test_an_article_by_slug_matches_the_orm(mixed, make_article, category):
             expected.campaign and expected.campaign.name
         )
     for article in hidden:
-        assert lists.published(article.slug) is None
-    assert lists.published("khong-co-bai-nay") is None
+        assert lists.article_page(article.slug) is None
+    assert lists.article_page("khong-co-bai-nay") is None
 
 
 def test_an_article_page_reads_no_more_than_its_select(
@@ -201,9 +201,9 @@ def test_an_article_page_reads_no_more_than_its_select(
 ):
     campaign = Campaign.objects.create(name="Bầu cử 2021", summary="Tóm tắt.")
     article = make_article(campaign=campaign)
-    lists.published(article.slug)  # on PostgreSQL, the first call also prepares
+    lists.article_page(article.slug)  # on PostgreSQL, the first call also prepares
     with django_assert_num_queries(1):
-        found = lists.published(article.slug)
+        found, related, reports = lists.article_page(article.slug)
     with django_assert_num_queries(0):
         shown = (
             found.get_absolute_url(),
@@ -217,40 +217,15 @@ def test_an_article_page_reads_no_more_than_its_select(
     assert shown[0] == article.get_absolute_url()
 
 
-def test_an_article_page_in_one_statement_matches_its_three_selects(
-    mixed, make_article, category, django_assert_num_queries
+def test_an_article_pages_related_cards_match_the_orm(
+    mixed, make_article, django_assert_num_queries
 ):
-    other, hidden = mixed
-    now = timezone.now()
-    campaign = Campaign.objects.create(name="Bầu cử 2021", summary="Tóm tắt.")
-    cited = make_article(campaign=campaign, category=other)
-    for n, fields in enumerate(
-        [{}, {"reported_on": datetime.date(2022, 1, 1)}, {"status": "draft"}]
-    ):
-        fields.setdefault("status", Report.Status.PUBLISHED)
-        report = Report.objects.create(
-            campaign=campaign,
-            title=f"Báo cáo {n}",
-            period="2021",
-            published_at=now - HOUR,
-            reported_on=fields.pop("reported_on", datetime.date(2021, 5, 28)),
-            **fields,
-        )
-        report.related_articles.add(cited)
-    lists.article_page(cited.slug)  # on PostgreSQL, the first call also prepares
-    for article in [cited, *Article.objects.published()]:
-        with django_assert_num_queries(1):
-            found, related, reports = lists.article_page(article.slug)
-        alone = lists.published(article.slug)
-        for field in Article._meta.concrete_fields:
-            if field.name != "search_text":
-                assert getattr(found, field.attname) == getattr(alone, field.attname)
-        assert found.category.name == alone.category.name
-        assert (found.campaign and found.campaign.name) == (
-            alone.campaign and alone.campaign.name
-        )
-        expected = lists.related(alone)
+    for article in Article.objects.published():
+        found, related, reports = lists.article_page(article.slug)
+        orm = Article.objects.listed().filter(category=article.category_id)
+        expected = orm.exclude(pk=article.pk)[:4]
         assert titles(related) == titles(expected)
+        assert titles(related) == titles(lists.related(found))  # the preview's
         with django_assert_num_queries(0):
             shown = [
                 (a.get_absolute_url(), a.cover_card, a.category.name, a.sapo)
@@ -262,11 +237,4 @@ def test_an_article_page_in_one_statement_matches_its_three_selects(
             + (a.published_at, a.cover_alt)
             for a in expected
         ]
-        assert reports == lists.reports_citing(alone)
-    assert [r["title"] for r in lists.article_page(cited.slug)[2]] == [
-        "Báo cáo 1",
-        "Báo cáo 0",
-    ]
-    for article in hidden:
-        assert lists.article_page(article.slug) is None
-    assert lists.article_page("khong-co-bai-nay") is None
+        assert reports == []
