@@ -19,6 +19,7 @@ from .rawsql import Select, fields, literal
 
 MOST_READ = 5
 
+# The parts of the statement, numbered in its first column.
 CATEGORIES, WEATHER, POLL, MOST_READ_PART = 1, 2, 3, 4
 
 
@@ -115,7 +116,7 @@ def _read():
                     None, ["id", "question", "slug"], (id1, text1, text2)
                 )
             frame.choices.append(Choice.from_db(None, ["id", "text"], (id2, text3)))
-        else:
+        elif part == MOST_READ_PART:
             url = link("news:article", category=text3, slug=text2)
             frame.most_read.append((text1, url))
     return frame
