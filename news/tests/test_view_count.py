@@ -1,17 +1,11 @@
 import threading
 import urllib.request
 
-import pytest
-from django.db import connection
+from portal.tests.databases import postgresql_only
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="concurrent writers need PostgreSQL; SQLite serialises them",
-    ),
-]
+pytestmark = postgresql_only(
+    "concurrent writers need PostgreSQL; SQLite serialises them"
+)
 
 HITS = 120
 CLIENTS = 12

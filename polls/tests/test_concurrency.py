@@ -9,20 +9,15 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 import pytest
 from django.core import signing
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection
 from django.db.models import Sum
 
 from polls.models import Vote
 from polls.views import VOTER_COOKIE, VOTER_SALT
+from portal.tests.databases import postgresql_only
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="concurrent voters need PostgreSQL; SQLite serialises writers",
-    ),
-]
+pytestmark = postgresql_only(
+    "concurrent voters need PostgreSQL; SQLite serialises writers"
+)
 
 CLIENTS = 32
 VOTES_PER_CLIENT = 8

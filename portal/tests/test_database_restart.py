@@ -23,6 +23,7 @@ import psycopg2
 import pytest
 from django.db import connection
 
+from .databases import postgresql_only
 from .live import (
     app_servers,
     database_url,
@@ -31,14 +32,9 @@ from .live import (
     redis_database,
 )
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="restarting the database server needs PostgreSQL, not an SQLite file",
-    ),
-]
+pytestmark = postgresql_only(
+    "restarting the database server needs PostgreSQL, not an SQLite file"
+)
 
 APPLICATION = "portal-restart-test"
 LOAD_THREADS = 3

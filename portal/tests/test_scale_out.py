@@ -10,12 +10,12 @@ import secrets
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
 from django.db.models import Sum
 
 from news.models import Article
 from polls.models import Vote
 
+from .databases import postgresql_only
 from .live import (
     Browser,
     admin_login,
@@ -27,14 +27,9 @@ from .live import (
     redis_database,
 )
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="app servers sharing a database need PostgreSQL, not an SQLite file",
-    ),
-]
+pytestmark = postgresql_only(
+    "app servers sharing a database need PostgreSQL, not an SQLite file"
+)
 
 TITLE = "Phường Định Công ra quân làm sạch môi trường mùa mưa bão"
 VOTERS_ON_A = 9
