@@ -19,11 +19,6 @@ def _page(request, queryset):
         raise Http404("Không có trang này.") from error
 
 
-def _related(article):
-    """Return the latest other published articles of article's category."""
-    return lists.related(article)
-
-
 def article_list(request):
     """List every published article, newest first."""
     page_obj = _page(request, Article.objects.listed())
@@ -78,7 +73,7 @@ def article_preview(request, pk):
         raise Http404("Không tìm thấy trang.")
     article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
     apply_pending(article)
-    related = _related(article)
+    related = lists.related(article)
     response = render(
         request,
         "news/article_detail.html",

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from openpyxl import Workbook
 
 from portal.admin_publishing import PublishableAdmin, VersionedForm
+from portal.admin_site import SuperuserRecordsAdmin
 from portal.exports import csv_response, escape_cell, xlsx_response
 
 from .models import Choice, Poll, Vote
@@ -145,24 +146,9 @@ def _escaped(rows):
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(SuperuserRecordsAdmin):
     """Individual votes, with voter keys and address hashes: superusers only."""
 
     list_display = ["poll", "choice", "created_at", "voter_key", "address_hash"]
     list_filter = ["poll"]
     list_select_related = ["poll", "choice"]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import two_factor
+from .admin_site import SuperuserRecordsAdmin
 
 User = get_user_model()
 
@@ -20,7 +21,7 @@ for model in (TOTPDevice, StaticDevice):
         admin.site.unregister(model)
 
 
-class DeviceAdmin(admin.ModelAdmin):
+class DeviceAdmin(SuperuserRecordsAdmin):
     """Superusers only: see who set up what, and delete to reset."""
 
     list_display = ["staff", "device_name", "created", "last_used", "failures"]
@@ -33,21 +34,6 @@ class DeviceAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="cán bộ", ordering="user__username")
     def staff(self, device):
