@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from news.models import Article, Category
 from portal.demo_images import draw_cover
+from portal.redis_cache import resume as resume_redis
 from portal.tests.staff_login import give_app, login_verified
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
@@ -80,7 +81,11 @@ def staff_two_factor(settings):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Start every test with an empty cache; the local-memory one outlives tests."""
+    """Start every test with an empty cache; the local-memory one outlives tests.
+
+    A test that made Redis fail leaves this process's pause behind: lift it.
+    """
+    resume_redis()
     cache.clear()
 
 

@@ -1,9 +1,12 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.crypto import salted_hmac
 
+from portal.addresses import client_address, network
 from portal.workflow import apply_pending
 
 from . import lists
@@ -98,9 +101,21 @@ PIXEL = (
 
 
 def article_view(request, pk):
-    """Count one reading of an article; the page itself may come from the cache."""
-    # One UPDATE, counted by the database: no read-modify-write, safe in parallel.
-    Article.objects.published().filter(pk=pk).update(view_count=F("view_count") + 1)
+    """Count a reading of an article, once per visitor and VIEW_COUNT_SECONDS.
+
+    The page itself may come from the cache; this pixel never does. A visitor is
+    a network (portal.addresses.network) and a browser, kept in the cache only as
+    a keyed hash. When the cache cannot answer, the reading is not counted: a
+    view count that misses a few is better than one anybody can inflate.
+    """
+    visitor = salted_hmac(
+        "news.article_view",
+        f"{pk}|{network(client_address(request))}|"
+        f"{request.META.get('HTTP_USER_AGENT', '')}",
+    ).hexdigest()
+    if cache.add(f"article-view:{visitor}", 1, settings.VIEW_COUNT_SECONDS):
+        # One UPDATE, counted by the database: safe in parallel.
+        Article.objects.published().filter(pk=pk).update(view_count=F("view_count") + 1)
     response = HttpResponse(PIXEL, content_type="image/gif")
     response["Cache-Control"] = "no-store"
     return response

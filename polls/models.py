@@ -122,8 +122,9 @@ class Vote(models.Model):
     poll = models.ForeignKey(
         Poll, on_delete=models.CASCADE, related_name="votes", verbose_name="bình chọn"
     )
+    # A choice that has votes is never deleted: its votes would go with it.
     choice = models.ForeignKey(
-        Choice, on_delete=models.CASCADE, related_name="votes", verbose_name="phương án"
+        Choice, on_delete=models.PROTECT, related_name="votes", verbose_name="phương án"
     )
     created_at = models.DateTimeField("thời điểm", default=timezone.now, db_index=True)
     voter_key = models.CharField("mã người bình chọn", max_length=64)
@@ -133,6 +134,13 @@ class Vote(models.Model):
         ordering = ["-created_at"]
         verbose_name = "phiếu bình chọn"
         verbose_name_plural = "phiếu bình chọn"
+        # The per-address limit counts a network's votes of the last hour.
+        indexes = [
+            models.Index(
+                fields=["poll", "address_hash", "created_at"],
+                name="vote_address_recent_idx",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["poll", "voter_key"],

@@ -10,12 +10,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from portal.addresses import client_address
 from portal.charts import BarChart
 
 from .models import Poll
 from .services import (
     VoteRefused,
-    client_address,
     erase_address_hashes,
     has_voted,
     percentages,

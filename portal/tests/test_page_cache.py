@@ -62,9 +62,10 @@ def test_no_message_csrf_token_or_vote_state_leaks(open_poll):
 
 def test_view_counts_keep_counting_from_cached_pages(client, make_article):
     article = make_article()
-    for _ in range(3):
-        Client().get(article.get_absolute_url())
-        Client().get(f"/tin-tuc/luot-xem/{article.pk}.gif")
+    for reader in range(3):
+        address = {"REMOTE_ADDR": f"203.0.113.{reader + 1}"}
+        Client().get(article.get_absolute_url(), **address)
+        Client().get(f"/tin-tuc/luot-xem/{article.pk}.gif", **address)
     article.refresh_from_db()
     assert article.view_count == 3
 
