@@ -50,7 +50,9 @@ def test_an_ipv6_visitor_is_one_visitor_across_its_64(make_article):
     assert views(article) == 2
 
 
-def test_the_visitor_counts_again_after_the_period(make_article, settings, time_machine):
+def test_the_visitor_counts_again_after_the_period(
+    make_article, settings, time_machine
+):
     time_machine.move_to(datetime.datetime(2026, 11, 27, 8, 0, tzinfo=datetime.UTC))
     article = make_article()
     hit(article)
