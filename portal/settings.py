@@ -114,6 +114,11 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_TWO_FACTOR", not DEBUG)
 # The name authenticator apps show next to the user name (ASCII: every app shows it).
 OTP_TOTP_ISSUER = "Tuyen giao Hoang Mai"
+# django-otp's own throttle is kept per device, so anyone with the password could
+# keep its owner's right codes refused from anywhere. Wrong codes count towards
+# the lockout instead, per user name and address (portal/two_factor.py).
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 # Nobody, superusers included, may see a colleague's secret key or QR code again.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
@@ -141,7 +146,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
+        # The development server opens a thread per request: kept connections
+        # would pile up until PostgreSQL refuses more. Production keeps them.
+        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
         conn_health_checks=True,
     )
 }

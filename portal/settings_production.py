@@ -11,6 +11,9 @@ PORTAL_ENVIRONMENT = "production"
 DEBUG = False
 SERVE_MEDIA = False
 
+# gunicorn's workers each keep their connection between requests.
+DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")

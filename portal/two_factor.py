@@ -9,13 +9,15 @@ With settings.STAFF_TWO_FACTOR on (always in production):
   enrolment page: a QR code and the key as text, a first code to confirm, then ten
   backup codes shown once. Until then they are not signed in at all;
 - a wrong code counts as a failed sign-in for django-axes, like a wrong password,
-  and the lockout applies to codes and enrolment as it does to passwords;
+  and the lockout applies to codes and enrolment as it does to passwords. It is
+  keyed on the user name and the address together (django-otp's own throttle,
+  kept per device, is off), so someone who knows a password cannot keep its
+  owner's right codes refused from elsewhere;
 - a session that has not passed the second factor (one opened before the
   requirement, or by another way in) counts as anonymous everywhere
   (TwoFactorMiddleware): no admin page, action, import, export, preview or upload.
 """
 
-import math
 import time
 from base64 import b32encode
 from binascii import unhexlify
@@ -70,11 +72,6 @@ MESSAGES = {
         "Mã dự phòng không đúng hoặc đã được dùng: mỗi mã dự phòng chỉ dùng được "
         "một lần. Hãy nhập lại mật khẩu và một mã khác."
     ),
-    "throttled": (
-        "Mã xác thực đã bị nhập sai {count} lần liên tiếp. Vui lòng đợi {seconds} "
-        "giây rồi thử lại."
-    ),
-    "not_allowed": "Tạm thời chưa thể kiểm tra mã xác thực. Vui lòng thử lại sau.",
     "enrol_invalid": (
         "Mã xác nhận không đúng hoặc đã hết hạn. Hãy nhập 6 chữ số đang hiện trong "
         "ứng dụng cho tài khoản vừa thêm (đồng hồ điện thoại cần đặt giờ tự động)."
@@ -149,7 +146,6 @@ def verify(user, code):
     digits 2-7), else against the app.
 
     Return (the device that accepted it, None) or (None, a message for the user).
-    Failures are throttled per device by django-otp (1, 2, 4… seconds).
     """
     backup = len(code) == 8 and set(code) <= BACKUP_ALPHABET
     model = StaticDevice if backup else TOTPDevice
@@ -161,22 +157,9 @@ def verify(user, code):
             .order_by("pk")
             .first()
         )
-        if device is None:
-            return None, message
-        allowed, extra = device.verify_is_allowed()
-        if not allowed:
-            return None, _throttled(extra or {})
-        if device.verify_token(code):
+        if device is not None and device.verify_token(code):
             return device, None
     return None, message
-
-
-def _throttled(extra):
-    until = extra.get("locked_until")
-    if until is None or "failure_count" not in extra:
-        return MESSAGES["not_allowed"]
-    seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
-    return MESSAGES["throttled"].format(count=extra["failure_count"], seconds=seconds)
 
 
 def record_failure(request, username):

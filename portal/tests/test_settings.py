@@ -47,3 +47,33 @@ def test_settings_follow_the_environment(settings):
     assert settings.LANGUAGE_CODE == "vi"
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.USE_TZ is True
+
+
+def settings_value(expression, **overrides):
+    """Return repr(expression) as a fresh process with the given environment sees it."""
+    env = {**os.environ, "DATABASE_CONN_MAX_AGE": None, **overrides}
+    env = {key: value for key, value in env.items() if value is not None}
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        f"print(repr({expression}))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own code, in a child process
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_connections_are_kept_in_production_only():
+    """The development server's thread per request must not keep connections."""
+    conn_max_age = "settings.DATABASES['default']['CONN_MAX_AGE']"
+    development = {"DJANGO_SETTINGS_MODULE": "portal.settings"}
+    assert settings_value(conn_max_age, **development) == "0"
+    assert settings_value(conn_max_age, **PRODUCTION) == "60"
+    tuned = {**PRODUCTION, "DATABASE_CONN_MAX_AGE": "300"}
+    assert settings_value(conn_max_age, **tuned) == "300"
