@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from portal.admin_publishing import CoverForm, PublishableAdmin, VersionedForm
 from portal.exports import AllOrNothingImport, xlsx_response
 from portal.uploads import ImageRejected, clean_pdf
-from portal.workflow import can_publish, check_changing_live
+from portal.workflow import check_changing_live, may_change_parts
 
 from .models import Campaign, Document, Figure, Indicator, Report, Ward
 from .resources import COLUMNS, DISTRICT, FigureResource
@@ -61,26 +61,6 @@ class FigureInline(admin.TabularInline):
                 campaign__reports=report_id, numerator__isnull=True
             )
         return field
-
-    def _may_edit(self, request, obj):
-        # Figures of a published report change what readers see at once.
-        return obj is None or (
-            obj.status in {Report.Status.DRAFT, Report.Status.REVIEW}
-            or can_publish(request.user, Report)
-        )
-
-    def has_add_permission(self, request, obj=None):
-        return self._may_edit(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_edit(request, obj) and super().has_change_permission(
-            request, obj
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_edit(request, obj) and super().has_delete_permission(
-            request, obj
-        )
 
 
 class ReportAdminForm(CoverForm):
@@ -207,12 +187,7 @@ class FigureAdmin(AllOrNothingImport, ImportExportModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if obj is not None and not can_publish(request.user, Report):
-            return allowed and obj.report.status in {
-                Report.Status.DRAFT,
-                Report.Status.REVIEW,
-            }
-        return allowed
+        return allowed and (obj is None or may_change_parts(request.user, obj.report))
 
     has_delete_permission = has_change_permission
 

@@ -139,13 +139,27 @@ class ArticleAdmin(AllOrNothingImport, ImportExportModelAdmin, PublishableAdmin)
     @admin.action(description="Đưa vào tin nổi bật", permissions=["publish"])
     def feature(self, request, queryset):
         def feature(article):
+            if article.is_featured:
+                return False
             article.is_featured = True
+            return True
 
-        self.apply_to_each(request, queryset, feature, "đưa vào tin nổi bật")
+        self.apply_to_each(
+            request, queryset, feature, "đưa vào tin nổi bật", "đã là tin nổi bật"
+        )
 
     @admin.action(description="Bỏ khỏi tin nổi bật", permissions=["publish"])
     def unfeature(self, request, queryset):
         def unfeature(article):
+            if not article.is_featured:
+                return False
             article.is_featured = False
+            return True
 
-        self.apply_to_each(request, queryset, unfeature, "bỏ khỏi tin nổi bật")
+        self.apply_to_each(
+            request,
+            queryset,
+            unfeature,
+            "bỏ khỏi tin nổi bật",
+            "không phải tin nổi bật",
+        )

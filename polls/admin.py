@@ -1,7 +1,9 @@
 import csv
 import io
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.http import HttpResponse
@@ -14,14 +16,32 @@ from openpyxl import Workbook
 from portal.admin_publishing import PublishableAdmin, VersionedForm
 from portal.admin_site import SuperuserRecordsAdmin
 from portal.exports import csv_response, escape_cell, xlsx_response
+from portal.workflow import can_publish
 
 from .models import Choice, Poll, Vote
 from .services import percentages, poll_close
 from .views import results
 
 
+class ChoiceForm(forms.ModelForm):
+    def clean(self):
+        """Refuse to delete a choice that has votes: they would go with it."""
+        cleaned = super().clean()
+        votes = self.instance.votes.count() if self.instance.pk else 0
+        if cleaned.get("DELETE") and votes:
+            # Not deleting: the admin's own check of protected rows, which lists
+            # every vote, has nothing left to say.
+            cleaned["DELETE"] = False
+            raise ValidationError(
+                f"Phương án “{self.instance}” đã có {votes} phiếu nên không xóa được: "
+                "xóa nó sẽ xóa cả các phiếu đó."
+            )
+        return cleaned
+
+
 class ChoiceInline(admin.TabularInline):
     model = Choice
+    form = ChoiceForm
     extra = 0
     fields = ["text", "order", "votes_count"]
     readonly_fields = ["votes_count"]
@@ -61,6 +81,15 @@ class PollAdmin(PublishableAdmin):
         ("Xuất bản", {"fields": ["status", "published_at", "loaded_version"]}),
         ("Kết quả", {"fields": ["result_chart", "downloads"]}),
     ]
+
+    def parts_locked(self, request, obj):
+        # Voters chose by these labels: only an approver may change them.
+        return super().parts_locked(request, obj) or (
+            obj is not None
+            and obj.pk is not None
+            and not can_publish(request.user, Poll)
+            and obj.votes.exists()
+        )
 
     @admin.display(description="số phiếu")
     def total(self, obj):
@@ -132,13 +161,24 @@ class PollAdmin(PublishableAdmin):
 
     @admin.action(description="Đóng bình chọn ngay", permissions=["publish"])
     def close(self, request, queryset):
-        for poll in queryset:
+        polls = list(queryset)
+        # A poll already closed keeps the time it closed at.
+        still_open = [poll for poll in polls if not poll.is_closed]
+        for poll in still_open:
             poll_close(poll)
-        self.message_user(
-            request,
-            f"Đã đóng {queryset.count()} cuộc bình chọn và xóa mã băm địa chỉ mạng.",
-            messages.SUCCESS,
-        )
+        if still_open:
+            self.message_user(
+                request,
+                f"Đã đóng {len(still_open)} cuộc bình chọn và xóa mã băm địa chỉ mạng.",
+                messages.SUCCESS,
+            )
+        if len(polls) > len(still_open):
+            self.message_user(
+                request,
+                f"Giữ nguyên {len(polls) - len(still_open)} cuộc bình chọn đã đóng "
+                "từ trước.",
+                messages.INFO,
+            )
 
 
 def _escaped(rows):

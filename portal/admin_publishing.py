@@ -2,8 +2,13 @@
 
 ModelAdmins of publishable models (portal.publishing.Publishable) derive from
 PublishableAdmin, so that the change form, actions and history reverts all save
-through portal.workflow.save_as().
+through portal.workflow.save_as(), and their inlines (the item's parts) follow
+portal.workflow.may_change_parts() whatever the admin: shown, not editable, to
+whoever may not change them, and every change to them recorded in the item's
+history.
 """
+
+import functools
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,7 +17,13 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from .uploads import ImageRejected, clean_image
-from .workflow import apply_pending, can_publish, check_publishing, save_as
+from .workflow import (
+    apply_pending,
+    can_publish,
+    check_publishing,
+    may_change_parts,
+    save_as,
+)
 
 
 class VersionedForm(forms.ModelForm):
@@ -125,8 +136,37 @@ class PublishableAdmin(SimpleHistoryAdmin):
         obj = super().get_object(request, object_id, from_field)
         return apply_pending(obj) if obj is not None else None
 
+    def parts_locked(self, request, obj):
+        """Tell whether the user may only look at obj's inlines."""
+        return obj is not None and not may_change_parts(request.user, obj)
+
+    def get_inlines(self, request, obj):
+        inlines = super().get_inlines(request, obj)
+        if self.parts_locked(request, obj):
+            return [_view_only(inline) for inline in inlines]
+        return inlines
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changes = [change for formset in formsets for change in _changes(formset)]
+        if change and changes:
+            # The history record the save of the item itself just wrote.
+            record = form.instance.history.first()
+            record.history_change_reason = (
+                f"{record.history_change_reason or 'Cập nhật'}; {'; '.join(changes)}"
+            )
+            record.save(update_fields=["history_change_reason"])
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
+        if request.method == "GET" and self.inlines and self.parts_locked(request, obj):
+            self.message_user(
+                request,
+                f"{obj._meta.verbose_name.capitalize()} này đã xuất bản hoặc đã gỡ: "
+                "chỉ người duyệt bài được thay đổi các mục bên dưới (như phương án, "
+                "số liệu), vì bạn đọc thấy ngay mọi thay đổi của chúng.",
+                messages.INFO,
+            )
         if request.method == "GET" and obj is not None and obj.pending_changes:
             author = obj.pending_by or "biên tập viên"
             when = timezone.localtime(obj.pending_at)
@@ -157,48 +197,139 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def has_publish_permission(self, request):
         return can_publish(request.user, self.model)
 
-    def apply_to_each(self, request, queryset, change, done):
-        """Change and save each selected item through the workflow."""
-        count = 0
+    def apply_to_each(self, request, queryset, change, done, unchanged):
+        """Change and save each selected item through the workflow.
+
+        change(obj) returns False for an item it leaves as it is: that item is
+        not saved at all (no new version, no history), and the message says how
+        many were left alone and why (unchanged).
+        """
+        changed = skipped = 0
         for obj in queryset:
-            change(obj)
+            if change(obj) is False:
+                skipped += 1
+                continue
             save_as(request.user, obj)
-            count += 1
+            changed += 1
         name = self.model._meta.verbose_name
-        self.message_user(request, f"Đã {done} {count} {name}.", messages.SUCCESS)
+        if changed:
+            self.message_user(request, f"Đã {done} {changed} {name}.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                f"Giữ nguyên {skipped} {name} {unchanged}.",
+                messages.INFO if changed else messages.WARNING,
+            )
 
     @admin.action(description="Xuất bản ngay", permissions=["publish"])
     def publish_now(self, request, queryset):
-        def publish(obj):
-            obj.status = obj.Status.PUBLISHED
-            obj.published_at = timezone.now()
+        now = timezone.now()
 
-        self.apply_to_each(request, queryset, publish, "xuất bản")
+        def publish(obj):
+            if obj.status == obj.Status.PUBLISHED and obj.published_at <= now:
+                return False
+            obj.status = obj.Status.PUBLISHED
+            # A time already past is kept: publishing again must not move an
+            # item to the top of the lists. A time to come is brought forward.
+            if obj.published_at is None or obj.published_at > now:
+                obj.published_at = now
+            return True
+
+        self.apply_to_each(
+            request,
+            queryset,
+            publish,
+            "xuất bản",
+            "đã xuất bản từ trước (thời gian đăng không đổi)",
+        )
 
     @admin.action(description="Gỡ (ngừng xuất bản)", permissions=["publish"])
     def unpublish(self, request, queryset):
         def withdraw(obj):
+            if obj.status != obj.Status.PUBLISHED:
+                return False
             obj.status = obj.Status.WITHDRAWN
+            return True
 
-        self.apply_to_each(request, queryset, withdraw, "gỡ")
+        self.apply_to_each(
+            request, queryset, withdraw, "gỡ", "chưa xuất bản hoặc đã gỡ từ trước"
+        )
 
     @admin.action(description="Chấp nhận thay đổi chờ duyệt", permissions=["publish"])
     def accept_pending(self, request, queryset):
         def accept(obj):
+            if not obj.pending_changes:
+                return False
             apply_pending(obj)
             obj.pending_changes = obj.pending_by = obj.pending_at = None
+            return True
 
-        queryset = queryset.filter(pending_changes__isnull=False)
-        self.apply_to_each(request, queryset, accept, "chấp nhận thay đổi của")
+        self.apply_to_each(
+            request,
+            queryset,
+            accept,
+            "chấp nhận thay đổi của",
+            "không có thay đổi chờ duyệt",
+        )
 
     @admin.action(description="Từ chối thay đổi chờ duyệt", permissions=["publish"])
     def reject_pending(self, request, queryset):
         def reject(obj):
+            if not obj.pending_changes:
+                return False
             obj.pending_changes = obj.pending_by = obj.pending_at = None
+            return True
 
-        queryset = queryset.filter(pending_changes__isnull=False)
-        self.apply_to_each(request, queryset, reject, "từ chối thay đổi của")
+        self.apply_to_each(
+            request,
+            queryset,
+            reject,
+            "từ chối thay đổi của",
+            "không có thay đổi chờ duyệt",
+        )
 
 
 def _drafts(model):
     return {model.Status.DRAFT, model.Status.REVIEW}
+
+
+def _refuse(self, request, obj=None):
+    return False
+
+
+@functools.cache
+def _view_only(inline):
+    """Return inline as a view-only inline: its rows shown, a posted change ignored."""
+    return type(
+        inline.__name__,
+        (inline,),
+        {
+            "has_add_permission": _refuse,
+            "has_change_permission": _refuse,
+            "has_delete_permission": _refuse,
+        },
+    )
+
+
+def _changes(formset):
+    """Say in words what a saved inline formset added, changed and deleted."""
+    name = formset.model._meta.verbose_name
+    said = [f"thêm {name} “{obj}”" for obj in formset.new_objects]
+    forms = {form.instance.pk: form for form in formset.initial_forms}
+    for obj, fields in formset.changed_objects:
+        form = forms[obj.pk]
+        for field in fields:
+            label = form.fields[field].label.lower()
+            before = _shown(form.fields[field], form.initial.get(field))
+            after = _shown(form.fields[field], form.cleaned_data.get(field))
+            said.append(f"{name} “{obj}”: {label} “{before}” → “{after}”")
+    said += [f"xóa {name} “{obj}”" for obj in formset.deleted_objects]
+    return said
+
+
+def _shown(field, value):
+    """Return value as the field shows it: a related row by its name, not its id."""
+    queryset = getattr(field, "queryset", None)
+    if queryset is not None and value is not None and not hasattr(value, "pk"):
+        value = queryset.filter(pk=value).first()
+    return "" if value is None else value

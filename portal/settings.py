@@ -343,3 +343,5 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # History (django-simple-history): who changed what, and reverting.
 SIMPLE_HISTORY_REVERT_DISABLED = False
+# A reason names every change to an item's parts (choices, figures): no 100 chars cap.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -60,15 +60,24 @@ def check_publishing(user, before, after):
             )
 
 
+def may_change_parts(user, parent):
+    """Tell whether user may change the parts of parent (a poll's choices, a
+    report's figures): an editor only while parent is a draft or awaits review.
+
+    Parts show to readers as soon as they are saved; nothing of them waits for
+    approval, so on a published or withdrawn item they are for approvers only.
+    """
+    return parent.status in _editor_statuses(type(parent)) or can_publish(
+        user, type(parent)
+    )
+
+
 def check_changing_live(user, parent):
     """Raise PermissionDenied if user may not change what readers of parent see.
 
-    For parts saved on their own, such as the figures of a report: an editor may
-    change them only while the report is a draft or awaits review.
+    For parts saved on their own, such as figures imported from a spreadsheet.
     """
-    if parent.status not in _editor_statuses(type(parent)) and not can_publish(
-        user, type(parent)
-    ):
+    if not may_change_parts(user, parent):
         raise PermissionDenied(
             f"{parent._meta.verbose_name.capitalize()} “{parent}” đã xuất bản hoặc "
             "đã gỡ: chỉ người duyệt bài được sửa số liệu của nó."

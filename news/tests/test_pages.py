@@ -75,8 +75,8 @@ def test_view_count_is_counted_by_a_pixel_the_cache_cannot_swallow(
     article = make_article()
     html = client.get(article.get_absolute_url()).content.decode()
     pixel = re.search(r'<img class="beacon" src="([^"]+)"', html).group(1)
-    for _ in range(2):
-        response = client.get(pixel)
+    for reader in ("203.0.113.1", "203.0.113.2"):
+        response = client.get(pixel, REMOTE_ADDR=reader)
         assert response["Content-Type"] == "image/gif"
         assert response["Cache-Control"] == "no-store"
     article.refresh_from_db()
