@@ -12,7 +12,9 @@ import functools
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -180,10 +182,49 @@ class PublishableAdmin(SimpleHistoryAdmin):
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an old version, never losing a change that waits for approval.
+
+        The pending change belongs to the live item, not to any version: an
+        approver's restore keeps it, to be accepted or rejected on its own; an
+        editor's restore, which would become a pending change itself, is refused
+        while another one waits.
+        """
+        live = self.model.objects.filter(pk=unquote(object_id)).first()
+        if live is not None and live.pending_changes:
+            author = live.pending_by or "biên tập viên"
+            when = f"{timezone.localtime(live.pending_at):%H:%M %d/%m/%Y}"
+            if not can_publish(request.user, self.model):
+                if request.method == "POST":
+                    self.message_user(
+                        request,
+                        f"Chưa khôi phục: đang có thay đổi chờ duyệt do {author} gửi "
+                        f"lúc {when}. Người duyệt bài cần chấp nhận hoặc từ chối thay "
+                        "đổi đó trước.",
+                        messages.ERROR,
+                    )
+                    return HttpResponseRedirect(request.path)
+            elif request.method == "GET":
+                self.message_user(
+                    request,
+                    f"Đang có thay đổi chờ duyệt do {author} gửi lúc {when}. Khôi "
+                    "phục phiên bản này không xóa thay đổi đó: nó vẫn chờ bạn chấp "
+                    "nhận hoặc từ chối (trong danh sách, chọn thao tác tương ứng).",
+                    messages.WARNING,
+                )
+        request.restoring = live
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     def save_model(self, request, obj, form, change):
         version = form.cleaned_data.get("loaded_version") if change else None
+        live = getattr(request, "restoring", None)
+        if live is not None:
+            # An old version carries the pending fields of its own day.
+            obj.pending_changes = live.pending_changes
+            obj.pending_by_id = live.pending_by_id
+            obj.pending_at = live.pending_at
         if not save_as(
-            request.user, obj, accept_pending=True, expected_version=version
+            request.user, obj, accept_pending=live is None, expected_version=version
         ):
             self.message_user(
                 request,
