@@ -162,7 +162,7 @@ REDIS_URL = env("REDIS_URL")
 # treated as down, and this process leaves it alone for REDIS_PAUSE_SECONDS
 # (portal/redis_cache.py), so that pages and votes keep their normal speed.
 REDIS_TIMEOUT = float(env("REDIS_TIMEOUT", "0.25"))
-REDIS_PAUSE_SECONDS = float(env("REDIS_PAUSE_SECONDS", "10"))
+REDIS_PAUSE_SECONDS = float(env("REDIS_PAUSE_SECONDS", "30"))
 if REDIS_URL:
     CACHES = {
         "default": {
