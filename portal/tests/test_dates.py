@@ -1,0 +1,105 @@
+"""Dates the Hà Nội way wherever staff type or read them: dd/mm/yyyy, HH:MM."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+
+from portal import dates
+from portal.models import Place, WeatherReading
+
+pytestmark = pytest.mark.django_db
+
+HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+NOT_DAY_FIRST = ["12/25/2026", "2026-12-02", "31/02/2026", "2.12.2026", "02/12/26"]
+
+
+@pytest.fixture
+def admin_request(admin_user):
+    request = RequestFactory().get(reverse("admin:index"))
+    request.user = admin_user
+    request.resolver_match = resolve(request.path)
+    return request
+
+
+def editable(model_admin, request):
+    adds = model_admin.has_add_permission(request)
+    return adds or model_admin.has_change_permission(request)
+
+
+def admin_date_fields(request):
+    """Yield (model label, name, form field) for every date a superuser may type."""
+    for model_admin in admin.site._registry.values():
+        forms_ = (
+            [model_admin.get_form(request)] if editable(model_admin, request) else []
+        )
+        forms_ += [
+            inline.get_formset(request).form
+            for inline in model_admin.get_inline_instances(request)
+        ]
+        for form in forms_:
+            for name, field in form.base_fields.items():
+                if isinstance(
+                    field,
+                    forms.DateField | forms.DateTimeField | forms.SplitDateTimeField,
+                ):
+                    yield form._meta.model._meta.label_lower, name, field
+
+
+def test_every_admin_form_reads_dates_day_first_only(admin_request):
+    found = admin_date_fields(admin_request)
+    fields = {(model, name): field for model, name, field in found}
+    assert {
+        ("news.article", "published_at"),
+        ("campaigns.report", "reported_on"),
+        ("campaigns.document", "issued_on"),
+        ("polls.poll", "opens_at"),
+        ("polls.poll", "closes_at"),
+    } <= set(fields)
+    for (model, name), field in fields.items():
+        if isinstance(field, forms.SplitDateTimeField):
+            assert field.clean(["02/12/2026", "08:00"]) == datetime.datetime(
+                2026, 12, 2, 8, 0, tzinfo=HANOI
+            ), (model, name)
+            assert field.clean(["13/12/2026", "08:00:41"]).day == 13
+            for day in NOT_DAY_FIRST:
+                with pytest.raises(ValidationError) as refused:
+                    field.clean([day, "08:00"])
+                assert refused.value.messages == [dates.INVALID_DATE], (model, name)
+            with pytest.raises(ValidationError) as refused:
+                field.clean(["02/12/2026", "8 giờ"])
+            assert refused.value.messages == [dates.INVALID_TIME]
+        else:
+            assert isinstance(field, forms.DateField), (model, name)
+            assert field.clean("02/12/2026") == datetime.date(2026, 12, 2)
+            for day in NOT_DAY_FIRST:
+                with pytest.raises(ValidationError) as refused:
+                    field.clean(day)
+                assert refused.value.messages == [dates.INVALID_DATE], (model, name)
+
+
+def test_admin_calendar_and_clock_write_day_first(admin_client):
+    """The admin's calendar and "Now" buttons write the first input format."""
+    catalog = admin_client.get(reverse("admin:jsi18n")).content.decode()
+    formats = catalog[catalog.index('"DATE_INPUT_FORMATS"') :]
+    assert formats.split('"')[3] == "%d/%m/%Y"
+    assert '"FIRST_DAY_OF_WEEK": 1' in catalog
+
+
+def test_weather_list_shows_readings_in_hanoi_time(admin_client):
+    place = Place.objects.create(name="Hoàng Mai", latitude=20.98, longitude=105.86)
+    WeatherReading.objects.create(
+        place=place,
+        temperature=24.5,
+        humidity=80,
+        weather_code=3,
+        wind_speed=9.4,
+        observed_at=datetime.datetime(2026, 11, 26, 12, 45, tzinfo=datetime.UTC),
+    )
+    html = admin_client.get(reverse("admin:portal_place_changelist")).content
+    assert "°C, 26/11/2026 19:45" in html.decode()
