@@ -1,10 +1,13 @@
-"""Spreadsheet formats whose exports are safe to open in Excel."""
+"""Imports and exports: safe to open in Excel, with dates day first."""
 
 import io
 
 import tablib
 from django.http import HttpResponse
+from import_export import resources, widgets
 from import_export.formats.base_formats import CSV, JSON, XLSX
+
+from . import dates
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -51,6 +54,46 @@ class AllOrNothingImport:
             **super().get_import_data_kwargs(**kwargs),
             "rollback_on_validation_errors": True,
         }
+
+
+class DateWidget(widgets.DateWidget):
+    """A date written dd/mm/yyyy, or a spreadsheet's date cell."""
+
+    def __init__(self):
+        super().__init__(format=dates.DATE_INPUT_FORMATS[0])
+
+    def clean(self, value, row=None, **kwargs):
+        return dates.read_date(value)
+
+    def render(self, value, obj=None, **kwargs):
+        # Text even in a spreadsheet, which would show a date cell its own way.
+        return dates.show_date(value)
+
+
+class DateTimeWidget(widgets.DateTimeWidget):
+    """A moment written dd/mm/yyyy HH:MM in Hà Nội time, or a date cell."""
+
+    def __init__(self):
+        super().__init__(format=dates.DATETIME_INPUT_FORMATS[0])
+
+    def clean(self, value, row=None, **kwargs):
+        return dates.read_datetime(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return dates.show_datetime(value)
+
+
+class PortalResource(resources.ModelResource):
+    """The base of every resource: dates day first."""
+
+    WIDGETS_MAP = {
+        **resources.ModelResource.WIDGETS_MAP,
+        "DateField": DateWidget,
+        "DateTimeField": DateTimeWidget,
+    }
+
+    class Meta:
+        skip_unchanged = True
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

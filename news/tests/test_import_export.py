@@ -1,6 +1,8 @@
 import csv
+import datetime
 import io
 import json
+import zoneinfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -176,4 +178,86 @@ def test_json_export_round_trips_vietnamese(approver_client, make_article):
     assert (
         json.loads(response.content.decode("utf-8-sig"))[0]["title"]
         == "Đảng bộ phường Định Công"
+    )
+
+
+JSON_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "JSON")))
+HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def at(*moment):
+    """Return a moment in Hà Nội time."""
+    return datetime.datetime(*moment, tzinfo=HANOI)
+
+
+def scheduled(title, published_at):
+    data = row(title, status="published")
+    data[HEADERS.index("published_at")] = published_at
+    return data
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("07/01/2022 17:58", at(2022, 1, 7, 17, 58)),
+        ("07/01/2022 17:58:30", at(2022, 1, 7, 17, 58, 30)),
+        ("13/12/2026 08:00", at(2026, 12, 13, 8, 0)),
+        ("02/12/2026", at(2026, 12, 2)),
+        (" 2/12/2026  8:05 ", at(2026, 12, 2, 8, 5)),
+    ],
+)
+def test_import_reads_dates_day_first_in_hanoi_time(
+    approver_client, news_category, cell, expected
+):
+    response = preview(approver_client, csv_file([scheduled("Tin hẹn giờ", cell)]))
+    confirm(approver_client, response)
+    assert Article.objects.get().published_at == expected
+
+
+def test_import_reads_xlsx_date_cells_in_hanoi_time(approver_client, news_category):
+    cell = datetime.datetime(2022, 1, 7, 17, 58)  # a real date cell, no time zone
+    upload = xlsx_file([scheduled("Tin từ Excel", cell)])
+    confirm(approver_client, preview(approver_client, upload, XLSX_FORMAT))
+    assert Article.objects.get().published_at == at(2022, 1, 7, 17, 58)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "13/25/2022",
+        "12/25/2022 17:58",
+        "2022-01-07 17:58",
+        "2022/01/07",
+        "01-07-2022",
+        "31/02/2022",
+        "07/01/22 17:58",
+        "ngày 7 tháng 1",
+    ],
+)
+def test_import_refuses_a_date_not_written_day_first(
+    approver_client, news_category, cell
+):
+    rows = [row("Tin tốt"), scheduled("Tin sai ngày", cell)]
+    response = preview(approver_client, csv_file(rows))
+    html = response.content.decode()
+    assert response.context.get("confirm_form") is None
+    assert [r.number for r in response.context["result"].invalid_rows] == [2]
+    assert (
+        f"“{cell.strip()}” không phải ngày giờ hợp lệ: hãy ghi theo dạng "
+        "ngày/tháng/năm giờ:phút, ví dụ 07/01/2022 17:58." in html
+    )
+    confirm(approver_client, response)
+    assert not Article.objects.exists()
+
+
+def test_export_writes_dates_day_first_in_hanoi_time(approver_client, make_article):
+    make_article(published_at=at(2022, 1, 7, 17, 58, 41, 123456))
+    response = export(approver_client, CSV_FORMAT)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0]["published_at"] == "07/01/2022 17:58"
+
+    response = export(approver_client, XLSX_FORMAT)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.cell(2, HEADERS.index("published_at") + 1).value == (
+        "07/01/2022 17:58"
     )

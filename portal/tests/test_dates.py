@@ -7,10 +7,13 @@ import pytest
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.test import RequestFactory
 from django.urls import resolve, reverse
+from import_export.admin import ExportMixin, ImportMixin
 
 from portal import dates
+from portal.exports import DateTimeWidget, DateWidget, PortalResource
 from portal.models import Place, WeatherReading
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +92,64 @@ def test_admin_calendar_and_clock_write_day_first(admin_client):
     formats = catalog[catalog.index('"DATE_INPUT_FORMATS"') :]
     assert formats.split('"')[3] == "%d/%m/%Y"
     assert '"FIRST_DAY_OF_WEEK": 1' in catalog
+
+
+def test_every_import_and_export_uses_the_portal_resource(admin_request):
+    resources = [
+        resource
+        for model_admin in admin.site._registry.values()
+        if isinstance(model_admin, ImportMixin | ExportMixin)
+        for resource in model_admin.get_resource_classes(admin_request)
+    ]
+    assert {r.__name__ for r in resources} == {"ArticleResource", "FigureResource"}
+    for resource in resources:
+        assert issubclass(resource, PortalResource), resource
+        assert resource._meta.skip_unchanged, resource
+        for field in resource().get_import_fields():
+            model_field = resource._meta.model._meta.get_field(
+                field.attribute.split("__")[0]
+            )
+            if isinstance(model_field, models.DateTimeField):
+                assert isinstance(field.widget, DateTimeWidget), field
+            elif isinstance(model_field, models.DateField):
+                assert isinstance(field.widget, DateWidget), field
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("07/01/2022", datetime.date(2022, 1, 7)),
+        (" 7/1/2022 ", datetime.date(2022, 1, 7)),
+        (datetime.datetime(2022, 1, 7), datetime.date(2022, 1, 7)),
+        (datetime.date(2022, 1, 7), datetime.date(2022, 1, 7)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_date_widget_reads_day_first_and_date_cells(cell, expected):
+    assert DateWidget().clean(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "cell", ["13/25/2022", "12/25/2022", "2022-01-07", "07/01/22", "1/2"]
+)
+def test_date_widget_refuses_what_is_not_day_first(cell):
+    with pytest.raises(ValueError, match="hãy ghi theo dạng ngày/tháng/năm, ví dụ"):
+        DateWidget().clean(cell)
+
+
+def test_date_widget_refuses_a_date_cell_with_a_time():
+    with pytest.raises(ValueError, match="chỉ ghi ngày"):
+        DateWidget().clean(datetime.datetime(2022, 1, 7, 17, 58))
+
+
+def test_widgets_write_day_first_in_hanoi_time():
+    moment = datetime.datetime(2022, 1, 7, 10, 58, 41, 5, tzinfo=datetime.UTC)
+    assert DateTimeWidget().render(moment) == "07/01/2022 17:58"
+    assert DateTimeWidget().render(None) == ""
+    assert DateWidget().render(datetime.date(2022, 1, 7)) == "07/01/2022"
+    written = DateTimeWidget().render(moment, force_native_type=True)
+    assert written == "07/01/2022 17:58", "a spreadsheet shows the same text"
 
 
 def test_weather_list_shows_readings_in_hanoi_time(admin_client):

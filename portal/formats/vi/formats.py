@@ -3,8 +3,8 @@
 Django's own vi module writes dates in words and sets no input formats, so its
 forms fell back to the American ones of the global settings: "02/12/2026" was
 read as 12 February and "13/12/2026" refused. What this module leaves out still
-comes from Django's vi module. portal.dates holds the admin's forms to these
-formats alone.
+comes from Django's vi module. portal.dates holds the admin's forms and the imports
+to these formats alone.
 """
 
 DATE_FORMAT = "d/m/Y"
