@@ -1,8 +1,9 @@
-"""Imports and exports: safe to open in Excel, with dates day first."""
+"""Imports and exports: safe in Excel, dates day first, and no change unasked."""
 
 import io
 
 import tablib
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpResponse
 from import_export import resources, widgets
 from import_export.formats.base_formats import CSV, JSON, XLSX
@@ -84,7 +85,7 @@ class DateTimeWidget(widgets.DateTimeWidget):
 
 
 class PortalResource(resources.ModelResource):
-    """The base of every resource: dates day first."""
+    """The base of every resource: dates day first; an exported cell changes nothing."""
 
     WIDGETS_MAP = {
         **resources.ModelResource.WIDGETS_MAP,
@@ -94,6 +95,35 @@ class PortalResource(resources.ModelResource):
 
     class Meta:
         skip_unchanged = True
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """Set field from its cell, unless that is the stored value as exported."""
+        if not is_m2m and self._is_as_exported(field, instance, row, **kwargs):
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def _is_as_exported(self, field, instance, row, **kwargs):
+        # An export may write a stored value with less detail than it has (a time
+        # to the minute), or escaped (a formula); read back, the cell would change
+        # a row nobody touched. It is the stored value when it reads the same as
+        # the stored value written by the export.
+        if (
+            instance._state.adding
+            or field.readonly
+            or not field.attribute
+            or field.column_name not in row
+        ):
+            return False
+        cell = row[field.column_name]
+        written = field.widget.render(field.get_value(instance))
+        if cell in (written, escape_cell(written)):
+            return True
+        try:
+            return field.clean(row, **kwargs) == field.clean(
+                {**row, field.column_name: written}, **kwargs
+            )
+        except (ValueError, ObjectDoesNotExist):
+            return False
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
