@@ -1,8 +1,9 @@
 """Import and export of per-ward figures, one row per ward and indicator."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
+from portal.exports import PortalResource
 from portal.text import fold, format_vn_number, parse_vn_number
 from portal.workflow import check_changing_live
 
@@ -88,7 +89,7 @@ class VietnameseNumberWidget(widgets.Widget):
         return "" if value is None else format_vn_number(value)
 
 
-class FigureResource(resources.ModelResource):
+class FigureResource(PortalResource):
     report = fields.Field("report", COLUMNS["report"], ReportWidget())
     indicator = fields.Field("indicator", COLUMNS["indicator"], IndicatorWidget())
     ward = fields.Field("ward", COLUMNS["ward"], WardWidget())
@@ -101,7 +102,6 @@ class FigureResource(resources.ModelResource):
         # Importing the same file again updates these rows instead of adding more.
         import_id_fields = ["report", "indicator", "ward"]
         clean_model_instances = True
-        skip_unchanged = True
 
     def get_instance(self, instance_loader, row):
         # An unknown ward, indicator or report is reported with the row's other

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
-from import_export import fields, resources
+from import_export import fields
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 
@@ -11,7 +11,7 @@ from portal.admin_publishing import (
     PublishableAdmin,
     PublishingResourceMixin,
 )
-from portal.exports import AllOrNothingImport
+from portal.exports import AllOrNothingImport, PortalResource
 from portal.text import fold
 
 from .models import Article, Category
@@ -32,7 +32,7 @@ class CategoryWidget(ForeignKeyWidget):
             raise ValueError(f"Không có chuyên mục có đường dẫn “{value}”.") from error
 
 
-class ArticleResource(PublishingResourceMixin, resources.ModelResource):
+class ArticleResource(PublishingResourceMixin, PortalResource):
     category = fields.Field(
         attribute="category",
         column_name="category",
@@ -55,7 +55,6 @@ class ArticleResource(PublishingResourceMixin, resources.ModelResource):
         ]
         export_order = fields
         clean_model_instances = True
-        skip_unchanged = True
 
 
 class ArticleAdminForm(CoverForm):

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from . import two_factor_admin  # noqa: F401 (staff devices and their reset)
+from .dates import show_datetime
 from .models import Page, Place, WeatherReading
 
 
@@ -51,7 +52,7 @@ class PlaceAdmin(admin.ModelAdmin):
     def last_reading(self, obj):
         reading = getattr(obj, "reading", None)
         return (
-            f"{reading.temperature} °C, {reading.observed_at:%d/%m %H:%M}"
+            f"{reading.temperature} °C, {show_datetime(reading.observed_at)}"
             if reading
             else "—"
         )

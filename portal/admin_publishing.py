@@ -18,6 +18,7 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from .dates import ADMIN_FORMFIELDS
 from .uploads import ImageRejected, clean_image
 from .workflow import (
     apply_pending,
@@ -113,6 +114,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
     """Change form, actions and history of a Publishable model, by role."""
 
     actions = ["publish_now", "unpublish", "accept_pending", "reject_pending"]
+    formfield_overrides = ADMIN_FORMFIELDS
 
     @admin.display(description="chờ duyệt", boolean=True)
     def has_pending_changes(self, obj):

@@ -1,10 +1,14 @@
-"""Spreadsheet formats whose exports are safe to open in Excel."""
+"""Imports and exports: safe in Excel, dates day first, and no change unasked."""
 
 import io
 
 import tablib
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpResponse
+from import_export import resources, widgets
 from import_export.formats.base_formats import CSV, JSON, XLSX
+
+from . import dates
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -51,6 +55,75 @@ class AllOrNothingImport:
             **super().get_import_data_kwargs(**kwargs),
             "rollback_on_validation_errors": True,
         }
+
+
+class DateWidget(widgets.DateWidget):
+    """A date written dd/mm/yyyy, or a spreadsheet's date cell."""
+
+    def __init__(self):
+        super().__init__(format=dates.DATE_INPUT_FORMATS[0])
+
+    def clean(self, value, row=None, **kwargs):
+        return dates.read_date(value)
+
+    def render(self, value, obj=None, **kwargs):
+        # Text even in a spreadsheet, which would show a date cell its own way.
+        return dates.show_date(value)
+
+
+class DateTimeWidget(widgets.DateTimeWidget):
+    """A moment written dd/mm/yyyy HH:MM in Hà Nội time, or a date cell."""
+
+    def __init__(self):
+        super().__init__(format=dates.DATETIME_INPUT_FORMATS[0])
+
+    def clean(self, value, row=None, **kwargs):
+        return dates.read_datetime(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return dates.show_datetime(value)
+
+
+class PortalResource(resources.ModelResource):
+    """The base of every resource: dates day first; an exported cell changes nothing."""
+
+    WIDGETS_MAP = {
+        **resources.ModelResource.WIDGETS_MAP,
+        "DateField": DateWidget,
+        "DateTimeField": DateTimeWidget,
+    }
+
+    class Meta:
+        skip_unchanged = True
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """Set field from its cell, unless that is the stored value as exported."""
+        if not is_m2m and self._is_as_exported(field, instance, row, **kwargs):
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def _is_as_exported(self, field, instance, row, **kwargs):
+        # An export may write a stored value with less detail than it has (a time
+        # to the minute), or escaped (a formula); read back, the cell would change
+        # a row nobody touched. It is the stored value when it reads the same as
+        # the stored value written by the export.
+        if (
+            instance._state.adding
+            or field.readonly
+            or not field.attribute
+            or field.column_name not in row
+        ):
+            return False
+        cell = row[field.column_name]
+        written = field.widget.render(field.get_value(instance))
+        if cell in (written, escape_cell(written)):
+            return True
+        try:
+            return field.clean(row, **kwargs) == field.clean(
+                {**row, field.column_name: written}, **kwargs
+            )
+        except (ValueError, ObjectDoesNotExist):
+            return False
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

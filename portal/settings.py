@@ -199,6 +199,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 # Vietnamese for the libraries that ship none (import-export, simple-history…).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates day first (dd/mm/yyyy), read and shown: Django's own vi formats read them
+# month first (see portal/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -1,3 +1,4 @@
+import datetime
 import io
 from collections import defaultdict
 
@@ -73,7 +74,7 @@ def test_document_admin_refuses_a_fake_pdf(approver_client):
             "number": "50-KH/QU",
             "kind": "ke-hoach",
             "issuer": "Quận ủy Hoàng Mai",
-            "issued_on": "2021-08-24",
+            "issued_on": "24/08/2021",
             "summary": "Kế hoạch.",
             "file": SimpleUploadedFile("ke-hoach.pdf", b"MZ not a pdf"),
             "status": "draft",
@@ -83,3 +84,9 @@ def test_document_admin_refuses_a_fake_pdf(approver_client):
     assert response.status_code == 200
     assert "không phải là tệp PDF hợp lệ" in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_report_admin_shows_the_day_first(approver_client, make_report):
+    make_report(reported_on=datetime.date(2021, 5, 13))
+    html = approver_client.get("/admin/campaigns/report/").content.decode()
+    assert "13/05/2021" in html

@@ -17,6 +17,7 @@ EXPORT_URL = "/admin/campaigns/figure/export/"
 HEADERS = ["Báo cáo", "Chỉ tiêu", "Phường", "Giá trị"]
 CSV_FORMAT = str([f.__name__ for f in FORMATS].index("SafeCSV"))
 XLSX_FORMAT = str([f.__name__ for f in FORMATS].index("SafeXLSX"))
+JSON_FORMAT = str([f.__name__ for f in FORMATS].index("JSON"))
 
 
 def csv_upload(rows, headers=HEADERS):
@@ -189,3 +190,49 @@ def test_exports_escape_formulae(approver_client, make_report, voters):
     )
     text = response.content.decode("utf-8-sig")
     assert "=cmd" not in text.replace("'=cmd", "")
+
+
+def export(client, fmt):
+    return client.post(
+        EXPORT_URL,
+        {
+            "format": fmt,
+            **{
+                f"figureresource_{f}": "on"
+                for f in ["report", "indicator", "ward", "value"]
+            },
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "fmt, name",
+    [
+        (CSV_FORMAT, "so-lieu.csv"),
+        (XLSX_FORMAT, "so-lieu.xlsx"),
+        (JSON_FORMAT, "so-lieu.json"),
+    ],
+)
+@pytest.mark.parametrize("role", ["editor_client", "approver_client"])
+def test_an_export_imported_again_changes_nothing(
+    request, election_report, campaign, role, fmt, name
+):
+    from campaigns.models import Indicator
+
+    area = Indicator.objects.create(
+        campaign=campaign, name="Diện tích", unit="ha", decimals=2
+    )
+    dinh_cong = Ward.objects.get(name="Định Công")
+    Figure.objects.create(report=election_report, indicator=area, value="99.47")
+    Figure.objects.create(
+        report=election_report, indicator=area, ward=dinh_cong, value="1250.50"
+    )
+    client = request.getfixturevalue(role)
+    before = values(election_report)
+    exported = export(client, fmt)
+    response = preview(client, SimpleUploadedFile(name, exported.content), fmt)
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [r.import_type for r in result.rows] == ["skip"] * len(before)
+    confirm(client, response)
+    assert values(election_report) == before

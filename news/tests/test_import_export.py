@@ -1,6 +1,8 @@
 import csv
+import datetime
 import io
 import json
+import zoneinfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -177,3 +179,212 @@ def test_json_export_round_trips_vietnamese(approver_client, make_article):
         json.loads(response.content.decode("utf-8-sig"))[0]["title"]
         == "Đảng bộ phường Định Công"
     )
+
+
+JSON_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "JSON")))
+HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def at(*moment):
+    """Return a moment in Hà Nội time."""
+    return datetime.datetime(*moment, tzinfo=HANOI)
+
+
+def scheduled(title, published_at):
+    data = row(title, status="published")
+    data[HEADERS.index("published_at")] = published_at
+    return data
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("07/01/2022 17:58", at(2022, 1, 7, 17, 58)),
+        ("07/01/2022 17:58:30", at(2022, 1, 7, 17, 58, 30)),
+        ("13/12/2026 08:00", at(2026, 12, 13, 8, 0)),
+        ("02/12/2026", at(2026, 12, 2)),
+        (" 2/12/2026  8:05 ", at(2026, 12, 2, 8, 5)),
+    ],
+)
+def test_import_reads_dates_day_first_in_hanoi_time(
+    approver_client, news_category, cell, expected
+):
+    response = preview(approver_client, csv_file([scheduled("Tin hẹn giờ", cell)]))
+    confirm(approver_client, response)
+    assert Article.objects.get().published_at == expected
+
+
+def test_import_reads_xlsx_date_cells_in_hanoi_time(approver_client, news_category):
+    cell = datetime.datetime(2022, 1, 7, 17, 58)  # a real date cell, no time zone
+    upload = xlsx_file([scheduled("Tin từ Excel", cell)])
+    confirm(approver_client, preview(approver_client, upload, XLSX_FORMAT))
+    assert Article.objects.get().published_at == at(2022, 1, 7, 17, 58)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "13/25/2022",
+        "12/25/2022 17:58",
+        "2022-01-07 17:58",
+        "2022/01/07",
+        "01-07-2022",
+        "31/02/2022",
+        "07/01/22 17:58",
+        "ngày 7 tháng 1",
+    ],
+)
+def test_import_refuses_a_date_not_written_day_first(
+    approver_client, news_category, cell
+):
+    rows = [row("Tin tốt"), scheduled("Tin sai ngày", cell)]
+    response = preview(approver_client, csv_file(rows))
+    html = response.content.decode()
+    assert response.context.get("confirm_form") is None
+    assert [r.number for r in response.context["result"].invalid_rows] == [2]
+    assert (
+        f"“{cell.strip()}” không phải ngày giờ hợp lệ: hãy ghi theo dạng "
+        "ngày/tháng/năm giờ:phút, ví dụ 07/01/2022 17:58." in html
+    )
+    confirm(approver_client, response)
+    assert not Article.objects.exists()
+
+
+def test_export_writes_dates_day_first_in_hanoi_time(approver_client, make_article):
+    make_article(published_at=at(2022, 1, 7, 17, 58, 41, 123456))
+    response = export(approver_client, CSV_FORMAT)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0]["published_at"] == "07/01/2022 17:58"
+
+    response = export(approver_client, XLSX_FORMAT)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.cell(2, HEADERS.index("published_at") + 1).value == (
+        "07/01/2022 17:58"
+    )
+
+
+EXPORTS = {
+    "csv": (CSV_FORMAT, "bai-viet.csv"),
+    "xlsx": (XLSX_FORMAT, "bai-viet.xlsx"),
+    "json": (JSON_FORMAT, "bai-viet.json"),
+}
+
+
+def stored(article):
+    """Return what saving article could change, history included."""
+    article.refresh_from_db()
+    return (
+        [getattr(article, name) for name in ["version", "updated_at", *HEADERS[1:]]],
+        article.history.count(),
+    )
+
+
+@pytest.fixture
+def newsroom(make_article):
+    """Three published articles with their times to the microsecond, and a draft."""
+    published = [
+        make_article(
+            title=f"Tin đã đăng {n}",
+            published_at=at(2022, 1, n, 17, 58, 41, 123456 * n),
+            author="=Phóng viên" if n == 1 else "",
+        )
+        for n in (1, 2, 3)
+    ]
+    return [*published, make_article(title="Bản nháp", status="draft")]
+
+
+@pytest.mark.parametrize("fmt", EXPORTS)
+@pytest.mark.parametrize("role", ["editor_client", "approver_client"])
+def test_an_export_imported_again_changes_nothing(request, newsroom, role, fmt):
+    client = request.getfixturevalue(role)
+    before = [stored(article) for article in newsroom]
+    code, name = EXPORTS[fmt]
+    exported = export(client, code)
+    assert exported.status_code == 200
+
+    response = preview(client, SimpleUploadedFile(name, exported.content), code)
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [r.import_type for r in result.rows] == ["skip"] * len(newsroom)
+    confirm(client, response)
+    assert [stored(article) for article in newsroom] == before
+
+
+def edited_export(client, changes):
+    """Return the CSV export with cells changed: {(article, column): value}."""
+    content = export(client, CSV_FORMAT).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    for (article, column), value in changes.items():
+        next(r for r in rows if r["id"] == str(article.pk))[column] = value
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=HEADERS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return SimpleUploadedFile("bai-viet.csv", buffer.getvalue().encode("utf-8-sig"))
+
+
+def test_an_approver_reimport_updates_exactly_what_changed(approver_client, newsroom):
+    retitled, rescheduled, untouched, draft = newsroom
+    kept = stored(untouched), stored(draft)
+    moment = retitled.published_at
+    upload = edited_export(
+        approver_client,
+        {
+            (retitled, "title"): "Tin đã đăng – sửa tiêu đề",
+            (rescheduled, "published_at"): "02/12/2026 08:00",
+        },
+    )
+    response = preview(approver_client, upload)
+    types = {r.object_id: r.import_type for r in response.context["result"].rows}
+    assert types == {
+        retitled.pk: "update",
+        rescheduled.pk: "update",
+        untouched.pk: "skip",
+        draft.pk: "skip",
+    }
+    confirm(approver_client, response)
+    retitled.refresh_from_db()
+    assert retitled.title == "Tin đã đăng – sửa tiêu đề"
+    assert retitled.published_at == moment, "its time kept to the microsecond"
+    rescheduled.refresh_from_db()
+    assert rescheduled.published_at == at(2026, 12, 2, 8, 0)
+    assert (stored(untouched), stored(draft)) == kept
+
+
+@pytest.mark.parametrize(
+    "column, value",
+    [("title", "Tin đã đăng – sửa lén"), ("published_at", "02/12/2026 08:00")],
+)
+def test_an_editor_reimport_changing_a_published_row_is_refused(
+    editor_client, newsroom, column, value
+):
+    before = [stored(article) for article in newsroom]
+    upload = edited_export(editor_client, {(newsroom[0], column): value})
+    response = preview(editor_client, upload)
+    assert response.context.get("confirm_form") is None
+    assert "Chỉ người duyệt bài" in response.content.decode()
+    confirm(editor_client, response)
+    assert [stored(article) for article in newsroom] == before
+
+
+def test_cells_a_spreadsheet_retyped_as_dates_and_numbers_change_nothing(
+    approver_client, newsroom
+):
+    """Excel saving the export's "07/01/2022 17:58" as a date cell, "5" as 5."""
+    before = [stored(article) for article in newsroom]
+    book = load_workbook(io.BytesIO(export(approver_client, XLSX_FORMAT).content))
+    for cells in book.active.iter_rows(min_row=2):
+        for cell in cells:
+            column = HEADERS[cell.column - 1]
+            if column == "published_at" and cell.value:
+                cell.value = datetime.datetime.strptime(cell.value, "%d/%m/%Y %H:%M")
+            elif column in {"id", "is_featured"}:
+                cell.value = int(cell.value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    upload = SimpleUploadedFile("bai-viet.xlsx", buffer.getvalue())
+    response = preview(approver_client, upload, XLSX_FORMAT)
+    result = response.context["result"]
+    assert [r.import_type for r in result.rows] == ["skip"] * len(newsroom)
+    confirm(approver_client, response)
+    assert [stored(article) for article in newsroom] == before

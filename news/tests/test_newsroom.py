@@ -1,4 +1,5 @@
 import datetime
+import zoneinfo
 
 import pytest
 from django.contrib.auth.models import Group
@@ -13,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/news/article/add/"
 CHANGELIST_URL = "/admin/news/article/"
+HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def change_url(article):
@@ -49,7 +51,7 @@ def form_data(article=None, **overrides):
         if article.published_at:
             local = timezone.localtime(article.published_at)
             data.update(
-                published_at_0=local.strftime("%Y-%m-%d"),
+                published_at_0=local.strftime("%d/%m/%Y"),
                 published_at_1=local.strftime("%H:%M:%S"),
             )
     data.update(overrides)
@@ -88,7 +90,7 @@ def test_editor_creates_a_draft_and_submits_it_for_review(editor_client, categor
     [
         {"status": "published"},
         {"status": "withdrawn"},
-        {"status": "review", "published_at_0": "2030-01-01", "published_at_1": "08:00"},
+        {"status": "review", "published_at_0": "01/01/2030", "published_at_1": "08:00"},
     ],
 )
 def test_editor_cannot_publish_or_schedule_with_a_crafted_post(
@@ -109,13 +111,70 @@ def test_editor_cannot_publish_an_existing_draft(editor_client, make_article):
         form_data(
             draft,
             status="published",
-            published_at_0="2021-01-01",
+            published_at_0="01/01/2021",
             published_at_1="08:00:00",
         ),
     )
     assert response.status_code in {200, 403}
     draft.refresh_from_db()
     assert draft.status == "review" and draft.published_at is None
+
+
+@pytest.mark.parametrize(
+    "day, expected",
+    [
+        ("02/12/2026", datetime.datetime(2026, 12, 2, 8, 0, tzinfo=HANOI)),
+        ("13/12/2026", datetime.datetime(2026, 12, 13, 8, 0, tzinfo=HANOI)),
+    ],
+)
+def test_approver_schedules_with_the_day_first_in_hanoi_time(
+    approver_client, category, day, expected, time_machine
+):
+    time_machine.move_to(datetime.datetime(2026, 11, 27, 9, 0, tzinfo=HANOI))
+    response = approver_client.post(
+        ADD_URL,
+        form_data(
+            category=str(category.pk),
+            status="published",
+            published_at_0=day,
+            published_at_1="08:00",
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Article.objects.get().published_at == expected
+    assert not Article.objects.published().exists(), "scheduled, not published now"
+
+
+@pytest.mark.parametrize("day", ["12/25/2026", "2026-12-02", "31/02/2026", "2.12.2026"])
+def test_a_date_not_written_day_first_is_refused(approver_client, category, day):
+    response = approver_client.post(
+        ADD_URL,
+        form_data(
+            category=str(category.pk),
+            status="published",
+            published_at_0=day,
+            published_at_1="08:00",
+        ),
+    )
+    assert response.status_code == 200
+    assert (
+        "Hãy ghi ngày theo dạng ngày/tháng/năm, ví dụ 31/12/2026."
+        in response.content.decode()
+    )
+    assert not Article.objects.exists()
+
+
+def test_admin_shows_dates_day_first_in_hanoi_time(approver_client, make_article):
+    article = make_article(
+        published_at=datetime.datetime(2026, 12, 2, 8, 0, 41, tzinfo=HANOI)
+    )
+    listed = approver_client.get(CHANGELIST_URL).content.decode()
+    assert "02/12/2026 08:00" in listed
+    form = approver_client.get(change_url(article)).content.decode()
+    assert 'value="02/12/2026"' in form and 'value="08:00:41"' in form
+    history = approver_client.get(f"{CHANGELIST_URL}{article.pk}/history/")
+    saved = timezone.localtime(article.history.get().history_date)
+    assert f"{saved:%d/%m/%Y %H:%M}" in history.content.decode()
 
 
 def test_editor_cannot_use_the_publish_actions(editor_client, make_article):

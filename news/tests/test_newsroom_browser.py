@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from news.models import Article, Category
 from portal.tests.images import jpeg_bytes
@@ -105,3 +106,31 @@ def test_editor_writes_approver_publishes_reader_sees(
     reader.wait_for_function("img => img.complete", arg=body_image.element_handle())
     assert image_loaded(body_image)
     assert body_image.evaluate("img => img.naturalHeight > img.naturalWidth")
+
+
+def test_admin_calendar_and_clock_write_the_day_first(
+    contexts, live_server, make_staff
+):
+    category = Category.objects.create(name="Tin tức – Sự kiện", order=1)
+    make_staff("duyetbai", APPROVER_GROUP)
+    base = live_server.url
+    approver = log_in(contexts, base, "duyetbai")
+    approver.goto(base + "/admin/news/article/add/")
+    approver.fill("#id_title", TITLE)
+    approver.select_option("#id_category", str(category.pk))
+    approver.fill("#id_sapo", "Tóm tắt.")
+    approver.locator(".ck-editor__editable").click()
+    approver.keyboard.type("Nội dung.")
+    approver.select_option("#id_status", "published")
+
+    approver.click("#calendarlink0")
+    approver.locator("#calendarin0 a", has_text="13").first.click()
+    day = approver.input_value("#id_published_at_0")
+    approver.click("#id_published_at_1 + .datetimeshortcuts a")  # "Bây giờ"
+    clock = approver.input_value("#id_published_at_1")
+    approver.click('input[name="_save"]')
+    approver.wait_for_selector(".messagelist .success")
+
+    published = timezone.localtime(Article.objects.get(title=TITLE).published_at)
+    assert day.startswith("13/") and day == f"{published:%d/%m/%Y}"
+    assert clock == f"{published:%H:%M:%S}"

@@ -71,7 +71,7 @@ def test_editor_cannot_open_or_publish_a_poll(editor_client):
         {
             "question": "Câu hỏi mới",
             "description": "",
-            "opens_at_0": "2026-01-01",
+            "opens_at_0": "01/01/2026",
             "opens_at_1": "00:00:00",
             "active": "on",
             "results": "always",
