@@ -5,14 +5,22 @@ data: URL. ImageLocaliser is nh3's attribute filter: it sees each <img src> exac
 as the sanitiser parsed it, and answers with a URL on the portal (the image fetched
 or decoded, checked like any upload and stored) or with None, which drops it; the
 editor gets a note saying why.
+
+A save must answer long before gunicorn kills its worker, and the edit with it, so
+the remote images of one body share REMOTE_IMAGES_TOTAL_SECONDS, one image at most
+REMOTE_IMAGES_TIMEOUT of it: name lookup, connection and every read of the socket
+end by the deadline, and images left when the time is up are dropped untried.
 """
 
 import base64
 import binascii
+import functools
 import http.client
+import io
 import ipaddress
 import re
 import socket
+import threading
 import time
 from urllib.parse import unquote_to_bytes, urlsplit
 
@@ -35,6 +43,7 @@ class ImageLocaliser:
     def __init__(self):
         self.notes = []
         self._done = {}
+        self._deadline = time.monotonic() + settings.REMOTE_IMAGES_TOTAL_SECONDS
 
     def __call__(self, tag, attribute, value):
         if attribute == "href" and value.strip().lower().startswith(LOCAL_ONLY):
@@ -58,11 +67,24 @@ class ImageLocaliser:
         return self._done[src]
 
     def _bring_home(self, src):
+        src = src.strip()
+        remote = not src.lower().startswith("data:")
+        if remote and time.monotonic() >= self._deadline:
+            self.notes.append(
+                f"Đã bỏ ảnh {_short(src)}: đã hết "
+                f"{settings.REMOTE_IMAGES_TOTAL_SECONDS} giây dành cho việc tải ảnh "
+                "từ trang khác trong một lần lưu. Hãy lưu ảnh về máy rồi tải lên."
+            )
+            return None
         try:
-            if src.strip().lower().startswith("data:"):
-                data, name = _decode_data_url(src.strip()), "anh-dan"
+            if remote:
+                # One slow host may not take all the time of the images after it.
+                deadline = min(
+                    self._deadline, time.monotonic() + settings.REMOTE_IMAGES_TIMEOUT
+                )
+                data, name = _download(src, deadline)
             else:
-                data, name = _download(src.strip())
+                data, name = _decode_data_url(src), "anh-dan"
             return store_image(clean_image(data, name), FOLDER)
         except ImageRejected as error:
             self.notes.append(f"Đã bỏ ảnh {_short(src)}: {error}")
@@ -106,29 +128,79 @@ def _decode_data_url(src):
         raise ValueError("dữ liệu nhúng bị hỏng") from error
 
 
-class _PinnedHTTPConnection(http.client.HTTPConnection):
+def _remaining(deadline):
+    """Return the seconds left before deadline; raise TimeoutError once it passed."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError
+    return left
+
+
+class _SocketReader(io.RawIOBase):
+    """A socket's file whose every read is given only the time left.
+
+    A socket's timeout bounds one recv: a host sending a byte a second would
+    otherwise hold a buffered read of 64 KB, or a header line, for hours.
+    """
+
+    def __init__(self, file, sock, deadline):
+        self.file = file
+        self.sock = sock
+        self.deadline = deadline
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        self.sock.settimeout(_remaining(self.deadline))
+        return self.file.readinto(buffer)
+
+    def close(self):
+        self.file.close()
+        super().close()
+
+
+class _DeadlineResponse(http.client.HTTPResponse):
+    """A response whose status line, headers and body are all read by the deadline."""
+
+    def __init__(self, sock, *args, deadline, **kwargs):
+        super().__init__(sock, *args, **kwargs)
+        # The socket's own file, which keeps it open until the response is done.
+        self.fp = io.BufferedReader(_SocketReader(self.fp.detach(), sock, deadline))
+
+
+class _PinnedConnection:
     """Connect to the address that passed the check, not to a new DNS answer."""
 
-    def __init__(self, host, port, address, timeout):
-        super().__init__(host, port, timeout=timeout)
+    def __init__(self, host, port, address, deadline):
+        super().__init__(host, port)
         self.address = address
+        self.deadline = deadline
+        self.response_class = functools.partial(_DeadlineResponse, deadline=deadline)
 
+    def _open_socket(self):
+        sock = socket.create_connection(
+            (self.address, self.port), _remaining(self.deadline)
+        )
+        # Bounds sending the request and, for HTTPS, the whole TLS handshake.
+        sock.settimeout(_remaining(self.deadline))
+        return sock
+
+
+class _PinnedHTTPConnection(_PinnedConnection, http.client.HTTPConnection):
     def connect(self):
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._open_socket()
 
 
-class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host, port, address, timeout):
-        super().__init__(host, port, timeout=timeout)
-        self.address = address
-
+class _PinnedHTTPSConnection(_PinnedConnection, http.client.HTTPSConnection):
     def connect(self):
-        sock = socket.create_connection((self.address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = self._context.wrap_socket(
+            self._open_socket(), server_hostname=self.host
+        )
 
 
-def _download(url):
-    """Fetch url, at most IMAGE_MAX_BYTES, within a few seconds, without redirects."""
+def _download(url, deadline):
+    """Fetch url, at most IMAGE_MAX_BYTES, by deadline, without redirects."""
     if url.startswith("//"):
         url = "https:" + url
     parts = urlsplit(url)
@@ -136,12 +208,10 @@ def _download(url):
         raise ValueError("địa chỉ ảnh không hợp lệ")
     https = parts.scheme == "https"
     port = parts.port or (443 if https else 80)
-    address = _allowed_address(parts.hostname, port)
-    timeout = settings.REMOTE_IMAGES_TIMEOUT
+    address = _allowed_address(parts.hostname, port, deadline)
     connection_class = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
-    connection = connection_class(parts.hostname, port, address, timeout)
+    connection = connection_class(parts.hostname, port, address, deadline)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    deadline = time.monotonic() + 2 * timeout
     try:
         connection.request(
             "GET", path, headers={"User-Agent": "HoangMaiPortal/1.0 (image import)"}
@@ -150,27 +220,50 @@ def _download(url):
         if response.status != 200:
             raise ValueError(f"máy chủ trả lời {response.status}")
         data = bytearray()
-        while chunk := response.read(64 * 1024):
+        # One recv at a time, so that the size is checked as the bytes come.
+        while chunk := response.read1(64 * 1024):
             data += chunk
             if len(data) > settings.IMAGE_MAX_BYTES:
                 break
-            if time.monotonic() > deadline:
-                raise TimeoutError
     finally:
         connection.close()
     name = unquote_to_bytes(parts.path.rsplit("/", 1)[-1]).decode("utf-8", "replace")
     return bytes(data), name or "anh"
 
 
-def _allowed_address(host, port):
+def _allowed_address(host, port, deadline):
     """Return an address of host to connect to, refusing non-public ones."""
-    infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    infos = _lookup(host, port, deadline)
     addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
     if not settings.REMOTE_IMAGES_ALLOW_PRIVATE and not all(
         _is_public(a) for a in addresses
     ):
         raise ValueError("địa chỉ máy chủ ảnh không được phép")
     return str(addresses[0])
+
+
+def _lookup(host, port, deadline):
+    """Return getaddrinfo's answer for host, or raise TimeoutError at deadline.
+
+    getaddrinfo takes no timeout and a resolver can hang for long: the lookup runs
+    in a daemon thread, left to end on its own when the deadline passes first.
+    """
+    answer = {}
+
+    def lookup():
+        try:
+            answer["infos"] = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        except Exception as error:  # raised again in the caller's thread
+            answer["error"] = error
+
+    thread = threading.Thread(target=lookup, daemon=True)
+    thread.start()
+    thread.join(_remaining(deadline))
+    if thread.is_alive():
+        raise TimeoutError
+    if "error" in answer:
+        raise answer["error"]
+    return answer["infos"]
 
 
 def _is_public(address):

@@ -10,6 +10,7 @@ from django.utils.deconstruct import deconstructible
 from PIL import Image, ImageOps
 
 from .text import slugify
+from .uploads import pixels_only
 
 # Widths in CSS pixels: "card" for lists and teasers, "full" for the article page.
 RENDITION_WIDTHS = {"card": 480, "full": 1200}
@@ -45,7 +46,7 @@ def make_renditions(image_field):
     image_field.open("rb")
     try:
         with Image.open(image_field) as original:
-            upright = ImageOps.exif_transpose(original).convert("RGB")
+            upright = pixels_only(ImageOps.exif_transpose(original))
     finally:
         image_field.close()
     stem = posixpath.splitext(image_field.name)[0]
@@ -56,7 +57,6 @@ def make_renditions(image_field):
             height = round(image.height * width / image.width)
             image = image.resize((width, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        # Re-encoding drops EXIF and other metadata (phone photos carry GPS).
         image.save(buffer, "WEBP", quality=80, method=4)
         name = default_storage.save(
             f"renditions/{stem}-{label}.webp", ContentFile(buffer.getvalue())

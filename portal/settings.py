@@ -277,7 +277,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Images pasted into a body from another host are copied into the portal's media.
 # Hosts on private or loopback addresses are refused unless this is true (tests).
 REMOTE_IMAGES_ALLOW_PRIVATE = False
-REMOTE_IMAGES_TIMEOUT = 5
+# Seconds one image may take, and all the remote images of one save together: the
+# save must answer well within gunicorn's timeout (30 s), or the edit is lost.
+REMOTE_IMAGES_TIMEOUT = int(env("REMOTE_IMAGES_TIMEOUT", "5"))
+REMOTE_IMAGES_TOTAL_SECONDS = int(env("REMOTE_IMAGES_TOTAL_SECONDS", "10"))
 
 # Polls: at most this many votes per network address per poll and hour, through the
 # shared cache; the address is REMOTE_ADDR, or the X-Forwarded-For entry added by the

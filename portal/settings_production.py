@@ -35,6 +35,13 @@ if not env_bool("DJANGO_STAFF_TWO_FACTOR", True):
         "sign in with a second factor."
     )
 STAFF_TWO_FACTOR = True
+# Copying a body's images must leave the save time to answer before gunicorn kills
+# the worker, and the edit with it. gunicorn.conf.py reads the same variable.
+GUNICORN_TIMEOUT = int(env("GUNICORN_TIMEOUT", "30"))
+if REMOTE_IMAGES_TOTAL_SECONDS > GUNICORN_TIMEOUT / 2:  # noqa: F405
+    raise ImproperlyConfigured(
+        "REMOTE_IMAGES_TOTAL_SECONDS must be at most half of GUNICORN_TIMEOUT."
+    )
 CSRF_TRUSTED_ORIGINS = env_list(
     "DJANGO_CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS]
 )

@@ -3,7 +3,8 @@
 Cover images, images uploaded from the editor and images copied into a body from
 another host all pass through clean_image(): real images only (Pillow decides, not
 the file name), bounded in bytes and pixels before decoding, turned upright,
-scaled down and re-encoded so that no metadata (GPS included) survives.
+scaled down and re-encoded from pixels_only(), so that no metadata survives: no
+EXIF (GPS included), XMP, comment, text chunk or colour profile.
 """
 
 import io
@@ -14,12 +15,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageMode, ImageOps, UnidentifiedImageError
 
 from .text import slugify
 
 # MPO is the JPEG that many phone cameras write (with a second, depth frame).
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
+# The mode of an image's colour channels in each colour space a profile may state.
+PROFILE_MODES = {"RGB": "RGB", "CMYK": "CMYK", "GRAY": "L"}
 
 
 class ImageRejected(ValueError):
@@ -85,18 +88,59 @@ def _read_bounded(file, limit=None):
     return file.read((limit or settings.IMAGE_MAX_BYTES) + 1)
 
 
-def _encode(image, name):
+def pixels_only(image):
+    """Return a new RGB or RGBA image of image's pixels in sRGB, and nothing else.
+
+    Pillow copies info (comment, EXIF, XMP, ICC profile) from image to image and
+    writes parts of it into the saved file; a new image has none to write.
+    """
     has_alpha = image.mode in {"RGBA", "LA", "PA"} or (
         image.mode == "P" and "transparency" in image.info
     )
-    image = image.convert("RGBA" if has_alpha else "RGB")
+    colours = _in_srgb(image)
+    if has_alpha:
+        colours.putalpha(image.convert("RGBA").getchannel("A"))
+    fresh = Image.new(colours.mode, colours.size)
+    fresh.paste(colours)
+    return fresh
+
+
+def _in_srgb(image):
+    """Return image's colours as RGB in sRGB, through its ICC profile if it has one."""
+    profile = image.info.get("icc_profile")
+    if profile:
+        space = _colour_space(image.mode)
+        try:
+            source = ImageCms.getOpenProfile(io.BytesIO(profile))
+            if source.profile.xcolor_space.strip() == space:
+                return ImageCms.profileToProfile(
+                    image.convert(PROFILE_MODES[space]),
+                    source,
+                    ImageCms.createProfile("sRGB"),
+                    outputMode="RGB",
+                )
+        except ImageCms.PyCMSError:
+            pass
+    # No profile, or one that is broken or does not fit: browsers show it as sRGB.
+    return image.convert("RGB")
+
+
+def _colour_space(mode):
+    """Return the colour space an ICC profile states for images of mode."""
+    if mode == "CMYK":
+        return "CMYK"
+    return "GRAY" if ImageMode.getmode(mode).basemode == "L" else "RGB"
+
+
+def _encode(image, name):
+    image = pixels_only(image)
+    has_alpha = image.mode == "RGBA"
     if image.width > settings.IMAGE_MAX_WIDTH:
         height = round(image.height * settings.IMAGE_MAX_WIDTH / image.width)
         image = image.resize(
             (settings.IMAGE_MAX_WIDTH, height), Image.Resampling.LANCZOS
         )
     buffer = io.BytesIO()
-    # A fresh encode carries no EXIF, XMP or ICC text: nothing of the original's.
     if has_alpha:
         image.save(buffer, "PNG", optimize=True)
         ext = "png"

@@ -1,7 +1,13 @@
+import io
+
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError
+from PIL import Image
 
 from news.models import Article, ArticleOldSlug
+from portal.tests.images import halves, phone_exif, swapped_profile, webp_chunks
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +101,28 @@ def test_cover_gets_card_and_full_renditions_once(make_article):
     article.save()
     article.refresh_from_db()
     assert article.cover_card == card
+
+
+def test_cover_renditions_keep_its_pixels_only_in_srgb(make_article):
+    """Whatever file a cover holds, its renditions carry nothing but pixels."""
+    buffer = io.BytesIO()
+    halves((600, 400)).save(
+        buffer,
+        "JPEG",
+        comment=b"<script>alert(1)</script>",
+        exif=phone_exif(gps=True),
+        icc_profile=swapped_profile(),
+    )
+    article = make_article()
+    article.cover.save("bia.jpg", ContentFile(buffer.getvalue()), save=False)
+    article.save()
+    for label in ("card", "full"):
+        name = article.cover_renditions[label]["name"]
+        with default_storage.open(name) as stored:
+            data = stored.read()
+        assert set(webp_chunks(data)) <= {b"VP8 ", b"VP8L", b"VP8X", b"ALPH"}
+        for text in (b"<script", b"PhoneMaker", b"Exif", b"acsp", b"ICC_PROFILE"):
+            assert text not in data, (label, text)
+        # The profile swaps red and blue: what it called red is blue in sRGB.
+        left = Image.open(io.BytesIO(data)).getpixel((10, 10))
+        assert left[2] > 200 and left[0] < 60, (label, left)

@@ -11,6 +11,7 @@ from PIL import Image
 from portal.html import clean_body
 
 from .images import jpeg_bytes
+from .slow_hosts import silent_host, tls_trickle_host, trickle_host
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +222,100 @@ def test_address_check(address, public):
     from portal.body_images import _is_public
 
     assert _is_public(ipaddress.ip_address(address)) is public
+
+
+@pytest.fixture
+def elsewhere(settings):
+    """Hosts on 127.0.0.1 count as other web sites."""
+    settings.REMOTE_IMAGES_ALLOW_PRIVATE = True
+    settings.ALLOWED_HOSTS = ["tuyengiao.hoangmai.vn"]
+
+
+@pytest.fixture
+def slow_hosts(elsewhere):
+    """A host sending a byte a second and one never answering."""
+    with trickle_host() as trickle, silent_host() as silent:
+        yield trickle, silent
+
+
+def test_slow_hosts_cannot_hold_a_save_past_its_total(slow_hosts, settings):
+    """Every read is bounded by what is left: a byte a second cannot stretch it."""
+    settings.REMOTE_IMAGES_TIMEOUT = 2
+    settings.REMOTE_IMAGES_TOTAL_SECONDS = 5
+    trickle, silent = slow_hosts
+    body = (
+        "<p>Nội dung đã sửa</p>"
+        f'<img src="{trickle.url}/than/anh-1.jpg">'
+        f'<img src="{trickle.url}/dau/anh-2.jpg">'
+        f'<img src="{silent}/anh-3.jpg">'
+        f'<img src="{trickle.url}/than/anh-4.jpg">'
+    )
+    started = time.monotonic()
+    html, notes = clean_body(body)
+    elapsed = time.monotonic() - started
+    assert html == "<p>Nội dung đã sửa</p>"
+    assert 4.5 < elapsed < 6, elapsed
+    assert len(notes) == 4, notes
+    assert all("quá thời gian chờ" in note for note in notes[:3]), notes
+    assert "anh-4.jpg" in notes[3] and "hết 5 giây" in notes[3], notes
+    # The last image was dropped without even connecting to its host.
+    assert trickle.paths == ["/than/anh-1.jpg", "/dau/anh-2.jpg"]
+    assert trickle.connections == 2
+
+
+def test_a_dns_lookup_that_hangs_does_not_hang_the_save(
+    image_host, monkeypatch, settings
+):
+    settings.REMOTE_IMAGES_TIMEOUT = 1
+    settings.REMOTE_IMAGES_TOTAL_SECONDS = 3
+    released = threading.Event()
+    real = socket.getaddrinfo
+
+    def hanging(host, *args, **kwargs):
+        if host == "anh.treo.example":
+            released.wait(30)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    started = time.monotonic()
+    try:
+        html, notes = clean_body(
+            '<p>Bài</p><img src="http://anh.treo.example/a.jpg">'
+            f'<img src="{image_host}/anh/hoi-nghi.jpg">'
+        )
+    finally:
+        released.set()
+    assert time.monotonic() - started < 2.5
+    assert len(notes) == 1 and "quá thời gian chờ" in notes[0], notes
+    # One image's wait is bounded too: the next image still came home.
+    assert html.startswith('<p>Bài</p><img src="/media/editor/'), html
+
+
+def test_a_tls_handshake_sent_a_byte_a_second_ends_by_the_deadline(elsewhere, settings):
+    settings.REMOTE_IMAGES_TIMEOUT = 2
+    with tls_trickle_host() as url:
+        started = time.monotonic()
+        html, notes = clean_body(f'<p>Bài</p><img src="{url}/a.jpg">')
+        assert time.monotonic() - started < 2.5
+    assert html == "<p>Bài</p>"
+    assert len(notes) == 1 and "quá thời gian chờ" in notes[0], notes
+
+
+def test_saving_an_article_with_slow_images_keeps_the_text(
+    slow_hosts, settings, make_article
+):
+    settings.REMOTE_IMAGES_TIMEOUT = 2
+    settings.REMOTE_IMAGES_TOTAL_SECONDS = 3
+    trickle, silent = slow_hosts
+    article = make_article(body="<p>Bản cũ</p>")
+    article.body = (
+        f'<p>Bản mới</p><img src="{trickle.url}/than/a.jpg">'
+        f'<img src="{silent}/b.jpg"><img src="{trickle.url}/dau/c.jpg">'
+    )
+    started = time.monotonic()
+    article.save()
+    assert time.monotonic() - started < 4
+    article.refresh_from_db()
+    assert article.body == "<p>Bản mới</p>"
+    assert len(article.body_notes) == 3
+    assert "hết 3 giây" in article.body_notes[2]

@@ -37,6 +37,12 @@ def test_production_refuses_to_start_without(missing):
     assert f"{missing} must be set in production" in result.stderr
 
 
+def test_production_refuses_a_total_for_remote_images_near_gunicorns_timeout():
+    result = django_check(REMOTE_IMAGES_TOTAL_SECONDS="20", GUNICORN_TIMEOUT="30")
+    assert result.returncode != 0
+    assert "at most half of GUNICORN_TIMEOUT" in result.stderr
+
+
 def test_production_settings_pass_the_deploy_check():
     result = django_check()
     assert result.returncode == 0, result.stderr

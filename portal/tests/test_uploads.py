@@ -3,11 +3,19 @@ import io
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from portal.uploads import ImageRejected, clean_image, store_image
 
-from .images import jpeg_bytes, png_bytes
+from .images import (
+    halves,
+    jpeg_bytes,
+    jpeg_segments,
+    phone_exif,
+    png_bytes,
+    png_chunks,
+    swapped_profile,
+)
 
 UPLOAD_URL = "/tai-anh-bien-tap/"
 
@@ -120,3 +128,122 @@ def test_phone_mpo_jpeg_is_accepted():
     assert Image.open(io.BytesIO(buffer.getvalue())).format == "MPO"
     cleaned = clean_image(buffer.getvalue(), "IMG_0001.JPG")
     assert Image.open(cleaned).size == (30, 20)
+
+
+COMMENT = b"<html><script>alert('tuyen giao')</script></html>"
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>Toa do 20.97, 105.85'
+    b"</rdf:RDF></x:xmpmeta>"
+)
+# Text of the originals' metadata; none of it may be left in a cleaned file.
+LEFTOVERS = [
+    b"<script",
+    b"PhoneMaker",
+    b"Exif",
+    b"xmpmeta",
+    b"Toa do",
+    b"ns.adobe.com",
+    b"ICC_PROFILE",
+    b"acsp",
+    b"sRGB built-in",
+    "Tọa độ".encode(),
+]
+# A fresh progressive JPEG: JFIF header, tables, frame; no APP1-15 and no COM.
+JPEG_PIXELS_ONLY = {b"\xff\xe0", b"\xff\xdb", b"\xff\xc2", b"\xff\xc4"}
+
+
+def encoded(image, kind, **params):
+    buffer = io.BytesIO()
+    image.save(buffer, kind, **params)
+    return buffer.getvalue()
+
+
+def assert_nothing_left(data):
+    assert [text for text in LEFTOVERS if text in data] == []
+
+
+def test_jpeg_keeps_its_pixels_only_in_srgb():
+    raw = encoded(
+        halves(),
+        "JPEG",
+        comment=COMMENT,
+        exif=phone_exif(gps=True),
+        xmp=XMP,
+        icc_profile=swapped_profile(),
+    )
+    assert {b"\xff\xe1", b"\xff\xe2", b"\xff\xfe"} <= set(jpeg_segments(raw))
+    cleaned = clean_image(raw, "anh.jpg").read()
+    assert set(jpeg_segments(cleaned)) <= JPEG_PIXELS_ONLY, jpeg_segments(cleaned)
+    assert_nothing_left(cleaned)
+    # The profile swaps red and blue: what it called red is blue in sRGB.
+    image = Image.open(io.BytesIO(cleaned))
+    assert image.info.get("icc_profile") is None
+    left, right = image.getpixel((5, 10)), image.getpixel((35, 10))
+    assert left[2] > 200 and left[0] < 60, left
+    assert right[0] > 200 and right[2] < 60, right
+
+
+def test_transparent_png_keeps_its_pixels_only_in_srgb():
+    image = halves(mode="RGBA")
+    image.putalpha(Image.new("L", image.size, 128))
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", COMMENT.decode())
+    text.add_itxt("Description", "Tọa độ của phóng viên", lang="vi", tkey="Mô tả")
+    text.add_text("Author", "PhoneMaker, Toa do 20.97", zip=True)
+    raw = encoded(
+        image,
+        "PNG",
+        pnginfo=text,
+        icc_profile=swapped_profile(),
+        exif=phone_exif(gps=True),
+    )
+    assert {b"iCCP", b"tEXt", b"iTXt", b"zTXt", b"eXIf"} <= set(png_chunks(raw))
+    cleaned = clean_image(raw, "logo.png").read()
+    assert set(png_chunks(cleaned)) == {b"IHDR", b"IDAT", b"IEND"}
+    assert_nothing_left(cleaned)
+    image = Image.open(io.BytesIO(cleaned))
+    assert image.mode == "RGBA"
+    left = image.getpixel((5, 10))
+    assert left[2] > 200 and left[0] < 60 and left[3] == 128, left
+
+
+def test_webp_keeps_its_pixels_only_in_srgb():
+    raw = encoded(
+        halves(),
+        "WEBP",
+        lossless=True,
+        icc_profile=swapped_profile(),
+        exif=phone_exif(gps=True),
+        xmp=XMP,
+    )
+    cleaned = clean_image(raw, "anh.webp").read()
+    assert set(jpeg_segments(cleaned)) <= JPEG_PIXELS_ONLY, jpeg_segments(cleaned)
+    assert_nothing_left(cleaned)
+    left = Image.open(io.BytesIO(cleaned)).getpixel((5, 10))
+    assert left[2] > 200 and left[0] < 60, left
+
+
+def test_gif_comment_is_not_carried_into_the_jpeg():
+    raw = encoded(halves().convert("P"), "GIF", comment=COMMENT)
+    assert COMMENT in raw
+    cleaned = clean_image(raw, "anh.gif").read()
+    assert set(jpeg_segments(cleaned)) <= JPEG_PIXELS_ONLY, jpeg_segments(cleaned)
+    assert_nothing_left(cleaned)
+    left = Image.open(io.BytesIO(cleaned)).getpixel((5, 10))
+    assert left[0] > 200 and left[2] < 60, left
+
+
+@pytest.mark.parametrize(
+    ("mode", "profile"),
+    [("RGBA", b"not an ICC profile at all"), ("LA", swapped_profile())],
+    ids=["broken", "for another colour space"],
+)
+def test_a_profile_that_cannot_apply_is_ignored_as_browsers_do(mode, profile):
+    raw = encoded(halves(mode=mode), "PNG", icc_profile=profile)
+    cleaned = clean_image(raw, "logo.png").read()
+    assert set(png_chunks(cleaned)) == {b"IHDR", b"IDAT", b"IEND"}
+    assert profile not in cleaned
+    original = Image.open(io.BytesIO(raw)).convert("RGBA")
+    assert Image.open(io.BytesIO(cleaned)).getpixel((5, 10)) == original.getpixel(
+        (5, 10)
+    )
