@@ -8,6 +8,7 @@ whoever may not change them, and every change to them recorded in the item's
 history.
 """
 
+import datetime
 import functools
 
 from django import forms
@@ -52,7 +53,20 @@ class VersionedForm(forms.ModelForm):
             loaded = cleaned.get("loaded_version")
             if loaded is None or loaded != self._current_version():
                 raise ValidationError(self._stale_message())
+            self._keep_times_as_shown(cleaned)
         return cleaned
+
+    def _keep_times_as_shown(self, cleaned):
+        # The form shows a stored time to the second; sent back as shown, it is
+        # the stored time, not one cut to the second behind the user's back.
+        for name, value in cleaned.items():
+            stored = self.initial.get(name)
+            if (
+                isinstance(stored, datetime.datetime)
+                and isinstance(value, datetime.datetime)
+                and value == stored.replace(microsecond=0)
+            ):
+                cleaned[name] = stored
 
     def _stale_message(self):
         history = self._meta.model.history.filter(id=self.instance.pk)

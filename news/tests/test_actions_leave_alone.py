@@ -76,3 +76,19 @@ def test_other_actions_leave_alone_what_is_already_so(approver_client, make_arti
     for article in (featured, withdrawn):
         article.refresh_from_db()
         assert article.version == versions[article.pk]
+
+
+def test_saving_a_form_as_shown_keeps_the_stored_times(approver_client, make_article):
+    """The form shows times to the second; saving it unchanged changes no time."""
+    from portal.tests.live import read_form
+
+    article = make_article()
+    stamp = article.published_at
+    assert stamp.microsecond  # as timezone.now() stored it
+    url = f"/admin/news/article/{article.pk}/change/"
+    fields = read_form(approver_client.get(url).content.decode(), "article_form")
+    assert approver_client.post(url, {**fields, "_save": "Lưu"}).status_code == 302
+    article.refresh_from_db()
+    assert article.published_at == stamp
+    latest, previous = article.history.order_by("-history_date")[:2]
+    assert "published_at" not in latest.diff_against(previous).changed_fields
