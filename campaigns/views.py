@@ -2,11 +2,11 @@ import csv
 import io
 import json
 
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from news.models import Article
+from portal import params
 from portal.exports import attachment, csv_response
 from portal.workflow import apply_pending
 
@@ -119,28 +119,26 @@ def report_data(request, campaign, slug, fmt):
 def document_list(request):
     """List published documents, filterable by kind, year and issuing body."""
     documents = Document.objects.published()
-    kind = request.GET.get("loai", "")
-    year = request.GET.get("nam", "")
-    issuer = request.GET.get("co-quan", "")
+    kind = params.get(request, "loai")
+    year_text = params.get(request, "nam")
+    issuer = params.get(request, "co-quan")
+    notices = []
     if kind in Document.Kind.values:
         documents = documents.filter(kind=kind)
     else:
         kind = ""
-    if year.isdigit() and len(year) == 4:
-        documents = documents.filter(issued_on__year=int(year))
-    else:
-        year = ""
+    year = params.year(year_text)
+    if year:
+        documents = documents.filter(issued_on__year=year)
+    elif year_text:
+        notices.append(f"Năm “{year_text[:20]}” không hợp lệ nên được bỏ qua.")
     issuers = sorted(set(Document.objects.published().values_list("issuer", flat=True)))
     if issuer in issuers:
         documents = documents.filter(issuer=issuer)
     else:
         issuer = ""
     years = Document.objects.published().dates("issued_on", "year", order="DESC")
-    paginator = Paginator(documents, DOCUMENTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", "1"))
-    except InvalidPage as error:
-        raise Http404("Không có trang này.") from error
+    page_obj = params.page(request, documents, DOCUMENTS_PER_PAGE)
     return render(
         request,
         "campaigns/document_list.html",
@@ -149,7 +147,8 @@ def document_list(request):
             "kinds": Document.Kind.choices,
             "years": [d.year for d in years],
             "issuers": issuers,
-            "selected": {"loai": kind, "nam": year, "issuer": issuer},
+            "selected": {"loai": kind, "nam": str(year or ""), "issuer": issuer},
+            "notices": notices,
         },
     )
 

@@ -1,27 +1,18 @@
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from portal import params
 from portal.workflow import apply_pending
 
 from . import lists
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
 
 
-def _page(request, queryset):
-    """Return the requested page of queryset; a bad page number answers 404."""
-    paginator = Paginator(queryset, settings.NEWS_PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page", "1"))
-    except InvalidPage as error:
-        raise Http404("Không có trang này.") from error
-
-
 def article_list(request):
     """List every published article, newest first."""
-    page_obj = _page(request, Article.objects.listed())
+    page_obj = params.page(request, Article.objects.listed(), settings.NEWS_PAGE_SIZE)
     return render(request, "news/article_list.html", {"page_obj": page_obj})
 
 
@@ -33,7 +24,11 @@ def category_detail(request, slug):
             CategoryOldSlug.objects.select_related("category"), slug=slug
         )
         return redirect(old.category, permanent=True)
-    page_obj = _page(request, Article.objects.listed().filter(category=category))
+    page_obj = params.page(
+        request,
+        Article.objects.listed().filter(category=category),
+        settings.NEWS_PAGE_SIZE,
+    )
     return render(
         request,
         "news/category_detail.html",

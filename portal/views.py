@@ -1,4 +1,3 @@
-import datetime
 import logging
 from urllib.parse import urlencode
 
@@ -16,7 +15,7 @@ from django.views.static import serve as static_serve
 from news.lists import home_lists
 from news.templatetags.news_tags import categories
 
-from . import search
+from . import params, search
 from .models import Page, SearchEntry
 from .sitemaps import SITEMAPS
 from .uploads import ImageRejected, clean_image, store_image
@@ -35,8 +34,7 @@ def home(request):
 
 def search_page(request):
     """Search published content, with or without diacritics."""
-    params = request.GET
-    query = params.get("q", "").strip()
+    query = params.get(request, "q").strip()
     notices = []
     if len(query) > search.MAX_QUERY_LENGTH:
         notices.append(
@@ -44,22 +42,22 @@ def search_page(request):
         )
         query = query[: search.MAX_QUERY_LENGTH]
     terms = search.query_terms(query)
-    kind = params.get("loai", "")
+    kind = params.get(request, "loai")
     if kind not in SearchEntry.Kind.values:
         kind = ""
     dates = {}
     for name in ("tu", "den"):
-        value = params.get(name, "")
-        try:
-            dates[name] = datetime.date.fromisoformat(value) if value else None
-        except ValueError:
-            dates[name] = None
+        value = params.get(request, name)
+        dates[name] = params.day(value)
+        if value and dates[name] is None:
             notices.append(f"Ngày “{value[:20]}” không hợp lệ nên được bỏ qua.")
-    newest = params.get("sap-xep") == "moi-nhat"
+    newest = params.get(request, "sap-xep") == "moi-nhat"
     page_obj = None
     if terms:
         entries = search.search(terms, kind, dates["tu"], dates["den"], newest)
-        page_obj = Paginator(entries, SEARCH_PAGE_SIZE).get_page(params.get("page"))
+        # A page number out of range shows the last page, a bad one the first.
+        wanted = params.number(params.get(request, "page"))
+        page_obj = Paginator(entries, SEARCH_PAGE_SIZE).get_page(wanted or 1)
         for entry in page_obj:
             entry.title_html = search.highlight(entry.title, terms)
             entry.snippet_html = search.snippet(entry.text, terms)
