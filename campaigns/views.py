@@ -4,6 +4,7 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from news.models import Article
 from portal import params
@@ -16,12 +17,14 @@ from .models import Campaign, Document, Report
 DOCUMENTS_PER_PAGE = 20
 
 
+@require_safe
 def campaign_list(request):
     """List the active campaigns."""
     campaigns = Campaign.objects.active()
     return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns})
 
 
+@require_safe
 def campaign_detail(request, slug):
     """Show a campaign: headline figures, ward chart, reports, documents, news."""
     campaign = get_object_or_404(Campaign.objects.active(), slug=slug)
@@ -52,11 +55,13 @@ def _published_report(campaign, slug):
     )
 
 
+@require_safe
 def report_detail(request, campaign, slug):
     """Show a published report with its figure table and charts."""
     return _render_report(request, _published_report(campaign, slug))
 
 
+@require_safe
 def report_preview(request, pk):
     """Show staff a report as readers will see it, whatever its status."""
     if not (request.user.is_staff and request.user.has_perm("campaigns.view_report")):
@@ -83,6 +88,7 @@ def _render_report(request, report, preview=False):
     )
 
 
+@require_safe
 def report_data(request, campaign, slug, fmt):
     """Download a report's figure table as CSV (with a BOM for Excel) or JSON."""
     if fmt not in {"csv", "json"}:
@@ -116,6 +122,7 @@ def report_data(request, campaign, slug, fmt):
     return csv_response(buffer.getvalue(), filename)
 
 
+@require_safe
 def document_list(request):
     """List published documents, filterable by kind, year and issuing body."""
     documents = Document.objects.published()
@@ -153,6 +160,7 @@ def document_list(request):
     )
 
 
+@require_safe
 def document_detail(request, slug):
     """Show one published document with its PDF."""
     document = get_object_or_404(Document.objects.published(), slug=slug)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from portal import params
 from portal.workflow import apply_pending
@@ -10,12 +11,14 @@ from . import lists
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
 
 
+@require_safe
 def article_list(request):
     """List every published article, newest first."""
     page_obj = params.page(request, Article.objects.listed(), settings.NEWS_PAGE_SIZE)
     return render(request, "news/article_list.html", {"page_obj": page_obj})
 
 
+@require_safe
 def category_detail(request, slug):
     """List a category's published articles; an old slug redirects."""
     category = Category.objects.filter(slug=slug).first()
@@ -36,6 +39,7 @@ def category_detail(request, slug):
     )
 
 
+@require_safe
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
     page = lists.article_page(slug)
@@ -62,6 +66,7 @@ def article_detail(request, category, slug):
     )
 
 
+@require_safe
 def article_preview(request, pk):
     """Show staff an article as readers will see it, whatever its status."""
     if not (request.user.is_staff and request.user.has_perm("news.view_article")):
@@ -92,6 +97,7 @@ PIXEL = (
 )
 
 
+@require_safe
 def article_view(request, pk):
     """Count one reading of an article; the page itself may come from the cache."""
     # One UPDATE, counted by the database: no read-modify-write, safe in parallel.

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.static import serve as static_serve
 
 from news.lists import home_lists
@@ -26,12 +26,14 @@ HOME_PER_CATEGORY = 4
 logger = logging.getLogger(__name__)
 
 
+@require_safe
 def home(request):
     """Show the home page: the featured articles and the latest of every category."""
     featured, latest = home_lists(categories(request), HOME_FEATURED, HOME_PER_CATEGORY)
     return render(request, "portal/home.html", {"featured": featured, "latest": latest})
 
 
+@require_safe
 def search_page(request):
     """Search published content, with or without diacritics."""
     query = params.get(request, "q").strip()
@@ -84,6 +86,7 @@ def search_page(request):
     return response
 
 
+@require_safe
 def page_detail(request, slug):
     """Show a standing page such as "Giới thiệu"."""
     page = get_object_or_404(Page, slug=slug)
@@ -95,7 +98,7 @@ def page_detail(request, slug):
 SITEMAP_CACHE_SECONDS = 600
 
 
-@require_GET
+@require_safe
 @cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap(request):
     """Serve one sitemap, or an index of sections once one exceeds 50,000 URLs."""
@@ -107,14 +110,14 @@ def sitemap(request):
     return sitemap_views.sitemap(request, sections)
 
 
-@require_GET
+@require_safe
 @cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap_section(request, section):
     """Serve one section of the sitemap index."""
     return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Tell crawlers what to skip and where the sitemap is."""
     lines = [
@@ -126,6 +129,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+@require_safe
 def media(request, path):
     """Serve an uploaded file on a developer's machine; nginx does it in production."""
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
@@ -150,16 +154,19 @@ def _upload_error(message, status=400):
     return JsonResponse({"error": {"message": message}}, status=status)
 
 
+@require_safe
 def favicon(request):
     """Point browsers that ask for /favicon.ico at the portal's icon."""
     return redirect(static("img/favicon.png"), permanent=True)
 
 
+@require_safe
 def healthz(request):
     """Answer that the process is alive, touching nothing else."""
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_safe
 def readyz(request):
     """Answer 200 when the database answers; report the cache, which may be down."""
     from django.core.cache import cache
