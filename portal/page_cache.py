@@ -9,6 +9,11 @@ Only what is the same for every visitor is cached: no request with a session or 
 message, no response that sets a cookie or says it is private. A view may keep its
 page for less time by setting `response.page_cache_seconds`. PAGE_CACHE_SECONDS = 0
 turns the whole thing off.
+
+A page is kept with its headers, so that a hit answers exactly as the miss that
+stored it did (X-Frame-Options, Vary, Content-Language, Cache-Control, X-Robots-Tag
+and the rest); the middleware outside this one (the request id, security headers,
+the Content-Security-Policy) add theirs to both alike.
 """
 
 import hashlib
@@ -24,6 +29,10 @@ from django.http import HttpResponse
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache-generation"
+# The shape of an entry is in its key: a deploy never reads an entry of the old one.
+ENTRY_VERSION = 2
+# Headers of one response only: never stored, so never replayed.
+PER_RESPONSE = {"x-request-id", "x-cache", "set-cookie"}
 # Paths that are per visitor, for staff, or not pages at all.
 SKIPPED_PREFIXES = (
     "/xem-truoc/",
@@ -70,8 +79,8 @@ class PageCacheMiddleware:
         key = self._key(request)
         stored = cache.get(key) if key else None
         if stored is not None:
-            status, content_type, content = stored
-            response = HttpResponse(content, status=status, content_type=content_type)
+            status, headers, content = stored
+            response = HttpResponse(content, status=status, headers=headers)
             response["X-Cache"] = "HIT"
             return response
         response = self.get_response(request)
@@ -79,9 +88,14 @@ class PageCacheMiddleware:
             seconds = getattr(
                 response, "page_cache_seconds", settings.PAGE_CACHE_SECONDS
             )
+            headers = {
+                name: value
+                for name, value in response.items()
+                if name.lower() not in PER_RESPONSE
+            }
             cache.set(
                 key,
-                (response.status_code, response["Content-Type"], response.content),
+                (response.status_code, headers, response.content),
                 min(seconds, settings.PAGE_CACHE_SECONDS),
             )
             response["X-Cache"] = "MISS"
@@ -106,7 +120,7 @@ class PageCacheMiddleware:
             url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
             # Hashed: a long search query makes a long URL, and keys stay short.
             digest = hashlib.sha256(url.encode()).hexdigest()
-            return f"page:{generation()}:{digest}"
+            return f"page:{ENTRY_VERSION}:{generation()}:{digest}"
         except Exception as error:  # noqa: BLE001 - serve without the cache
             logger.warning("page cache unavailable: %s", error)
             return None

@@ -1,6 +1,9 @@
 """Anonymous pages come from the shared cache and carry nothing per visitor."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -122,3 +125,63 @@ def test_no_page_cache_at_all_when_turned_off(settings, make_article):
     make_article(title="Tin")
     for _ in range(2):
         assert "X-Cache" not in Client().get("/")
+
+
+def demo_pages():
+    """Return {kind: URL} of every kind of page the page cache keeps, from the demo."""
+    from campaigns.models import Campaign, Report
+    from polls.models import Poll
+
+    call_command("seed_demo", stdout=io.StringIO())
+    article = Article.objects.published().order_by("-published_at").first()
+    return {
+        "home": "/",
+        "article": article.get_absolute_url(),
+        "category": article.category.get_absolute_url(),
+        "news": "/tin-tuc/",
+        "campaign": Campaign.objects.active().first().get_absolute_url(),
+        "report": Report.objects.published().first().get_absolute_url(),
+        "documents": "/van-ban/",
+        "search": "/tim-kiem/?q=hoang+mai",
+        "poll": Poll.objects.published().first().get_absolute_url(),
+        "sitemap": "/sitemap.xml",
+        "feed": "/tin-tuc/rss/",
+        "robots.txt": "/robots.txt",
+    }
+
+
+# Per response: never stored, never replayed.
+PER_RESPONSE = {"X-Request-ID", "X-Cache", "Set-Cookie"}
+
+
+def test_a_hit_carries_the_headers_of_the_miss_that_stored_it():
+    wrong = []
+    for kind, url in demo_pages().items():
+        miss, hit = Client().get(url), Client().get(url)
+        assert (miss["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT"), kind
+        stored = {k: v for k, v in miss.headers.items() if k not in PER_RESPONSE}
+        replayed = {k: v for k, v in hit.headers.items() if k not in PER_RESPONSE}
+        for name in sorted(stored.keys() | replayed.keys()):
+            if stored.get(name) != replayed.get(name):
+                wrong.append(
+                    f"{kind} {url} {name}: {stored.get(name)!r} on the miss, "
+                    f"{replayed.get(name)!r} on the hit"
+                )
+        assert hit.content == miss.content, kind
+    assert not wrong, "\n".join(wrong)
+
+
+def test_what_pages_say_of_themselves_survives_the_cache():
+    pages = demo_pages()
+    for _ in range(2):
+        search = Client().get(pages["search"])
+        poll = Client().get(pages["poll"])
+        sitemap = Client().get(pages["sitemap"])
+        home = Client().get(pages["home"])
+    assert search["X-Cache"] == poll["X-Cache"] == sitemap["X-Cache"] == "HIT"
+    assert search["X-Robots-Tag"] == "noindex"
+    assert poll["Cache-Control"] == "no-cache"
+    assert sitemap["Cache-Control"] == "max-age=600"
+    assert home["X-Frame-Options"] == "DENY"
+    assert home["Content-Language"] == "vi"
+    assert home["Vary"] == "Accept-Language"
