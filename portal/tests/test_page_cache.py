@@ -155,7 +155,7 @@ PER_RESPONSE = {"X-Request-ID", "X-Cache", "Set-Cookie"}
 
 
 def test_a_hit_carries_the_headers_of_the_miss_that_stored_it():
-    wrong = []
+    wrong, hits = [], {}
     for kind, url in demo_pages().items():
         miss, hit = Client().get(url), Client().get(url)
         assert (miss["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT"), kind
@@ -168,20 +168,11 @@ def test_a_hit_carries_the_headers_of_the_miss_that_stored_it():
                     f"{replayed.get(name)!r} on the hit"
                 )
         assert hit.content == miss.content, kind
+        hits[kind] = hit
     assert not wrong, "\n".join(wrong)
-
-
-def test_what_pages_say_of_themselves_survives_the_cache():
-    pages = demo_pages()
-    for _ in range(2):
-        search = Client().get(pages["search"])
-        poll = Client().get(pages["poll"])
-        sitemap = Client().get(pages["sitemap"])
-        home = Client().get(pages["home"])
-    assert search["X-Cache"] == poll["X-Cache"] == sitemap["X-Cache"] == "HIT"
-    assert search["X-Robots-Tag"] == "noindex"
-    assert poll["Cache-Control"] == "no-cache"
-    assert sitemap["Cache-Control"] == "max-age=600"
-    assert home["X-Frame-Options"] == "DENY"
-    assert home["Content-Language"] == "vi"
-    assert home["Vary"] == "Accept-Language"
+    assert hits["search"]["X-Robots-Tag"] == "noindex"
+    assert hits["poll"]["Cache-Control"] == "no-cache"
+    assert hits["sitemap"]["Cache-Control"] == "max-age=600"
+    assert hits["home"]["X-Frame-Options"] == "DENY"
+    assert hits["home"]["Content-Language"] == "vi"
+    assert hits["home"]["Vary"] == "Accept-Language"
