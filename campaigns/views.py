@@ -2,11 +2,12 @@ import csv
 import io
 import json
 
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from news.models import Article
+from portal import params
 from portal.exports import attachment, csv_response
 from portal.workflow import apply_pending
 
@@ -16,12 +17,14 @@ from .models import Campaign, Document, Report
 DOCUMENTS_PER_PAGE = 20
 
 
+@require_safe
 def campaign_list(request):
     """List the active campaigns."""
     campaigns = Campaign.objects.active()
     return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns})
 
 
+@require_safe
 def campaign_detail(request, slug):
     """Show a campaign: headline figures, ward chart, reports, documents, news."""
     campaign = get_object_or_404(Campaign.objects.active(), slug=slug)
@@ -52,11 +55,13 @@ def _published_report(campaign, slug):
     )
 
 
+@require_safe
 def report_detail(request, campaign, slug):
     """Show a published report with its figure table and charts."""
     return _render_report(request, _published_report(campaign, slug))
 
 
+@require_safe
 def report_preview(request, pk):
     """Show staff a report as readers will see it, whatever its status."""
     if not (request.user.is_staff and request.user.has_perm("campaigns.view_report")):
@@ -83,6 +88,7 @@ def _render_report(request, report, preview=False):
     )
 
 
+@require_safe
 def report_data(request, campaign, slug, fmt):
     """Download a report's figure table as CSV (with a BOM for Excel) or JSON."""
     if fmt not in {"csv", "json"}:
@@ -116,31 +122,30 @@ def report_data(request, campaign, slug, fmt):
     return csv_response(buffer.getvalue(), filename)
 
 
+@require_safe
 def document_list(request):
     """List published documents, filterable by kind, year and issuing body."""
     documents = Document.objects.published()
-    kind = request.GET.get("loai", "")
-    year = request.GET.get("nam", "")
-    issuer = request.GET.get("co-quan", "")
+    kind = params.get(request, "loai")
+    year_text = params.get(request, "nam")
+    issuer = params.get(request, "co-quan")
+    notices = []
     if kind in Document.Kind.values:
         documents = documents.filter(kind=kind)
     else:
         kind = ""
-    if year.isdigit() and len(year) == 4:
-        documents = documents.filter(issued_on__year=int(year))
-    else:
-        year = ""
+    year = params.year(year_text)
+    if year:
+        documents = documents.filter(issued_on__year=year)
+    elif year_text:
+        notices.append(f"Năm “{year_text[:20]}” không hợp lệ nên được bỏ qua.")
     issuers = sorted(set(Document.objects.published().values_list("issuer", flat=True)))
     if issuer in issuers:
         documents = documents.filter(issuer=issuer)
     else:
         issuer = ""
     years = Document.objects.published().dates("issued_on", "year", order="DESC")
-    paginator = Paginator(documents, DOCUMENTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", "1"))
-    except InvalidPage as error:
-        raise Http404("Không có trang này.") from error
+    page_obj = params.page(request, documents, DOCUMENTS_PER_PAGE)
     return render(
         request,
         "campaigns/document_list.html",
@@ -149,11 +154,13 @@ def document_list(request):
             "kinds": Document.Kind.choices,
             "years": [d.year for d in years],
             "issuers": issuers,
-            "selected": {"loai": kind, "nam": year, "issuer": issuer},
+            "selected": {"loai": kind, "nam": str(year or ""), "issuer": issuer},
+            "notices": notices,
         },
     )
 
 
+@require_safe
 def document_detail(request, slug):
     """Show one published document with its PDF."""
     document = get_object_or_404(Document.objects.published(), slug=slug)

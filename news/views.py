@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import salted_hmac
+from django.views.decorators.http import require_safe
 
+from portal import params
 from portal.addresses import client_address, network
 from portal.workflow import apply_pending
 
@@ -13,21 +14,14 @@ from . import lists
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
 
 
-def _page(request, queryset):
-    """Return the requested page of queryset; a bad page number answers 404."""
-    paginator = Paginator(queryset, settings.NEWS_PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page", "1"))
-    except InvalidPage as error:
-        raise Http404("Không có trang này.") from error
-
-
+@require_safe
 def article_list(request):
     """List every published article, newest first."""
-    page_obj = _page(request, Article.objects.listed())
+    page_obj = params.page(request, Article.objects.listed(), settings.NEWS_PAGE_SIZE)
     return render(request, "news/article_list.html", {"page_obj": page_obj})
 
 
+@require_safe
 def category_detail(request, slug):
     """List a category's published articles; an old slug redirects."""
     category = Category.objects.filter(slug=slug).first()
@@ -36,7 +30,11 @@ def category_detail(request, slug):
             CategoryOldSlug.objects.select_related("category"), slug=slug
         )
         return redirect(old.category, permanent=True)
-    page_obj = _page(request, Article.objects.listed().filter(category=category))
+    page_obj = params.page(
+        request,
+        Article.objects.listed().filter(category=category),
+        settings.NEWS_PAGE_SIZE,
+    )
     return render(
         request,
         "news/category_detail.html",
@@ -44,6 +42,7 @@ def category_detail(request, slug):
     )
 
 
+@require_safe
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
     page = lists.article_page(slug)
@@ -70,6 +69,7 @@ def article_detail(request, category, slug):
     )
 
 
+@require_safe
 def article_preview(request, pk):
     """Show staff an article as readers will see it, whatever its status."""
     if not (request.user.is_staff and request.user.has_perm("news.view_article")):
@@ -100,6 +100,7 @@ PIXEL = (
 )
 
 
+@require_safe
 def article_view(request, pk):
     """Count a reading of an article, once per visitor and VIEW_COUNT_SECONDS.
 

@@ -8,7 +8,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from portal.addresses import client_address
 from portal.charts import BarChart
@@ -35,6 +35,7 @@ def voter_key(request):
         return None
 
 
+@require_safe
 def poll_detail(request, slug):
     """Show a poll: its form, its results when they may be shown, what is stored."""
     poll = get_object_or_404(Poll.objects.published(), slug=slug)
@@ -65,6 +66,7 @@ def poll_detail(request, slug):
     return response
 
 
+@require_safe
 def voter_state(request, slug):
     """Tell this browser whether it voted: fetched by the widget, never cached."""
     poll = get_object_or_404(Poll.objects.published(), slug=slug)

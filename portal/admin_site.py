@@ -2,8 +2,14 @@
 
 from django.contrib import admin
 from django.urls import path
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_http_methods
 
 from . import two_factor
+
+# Django's admin views answer PUT, PROPFIND and the like as if they were a GET;
+# its pages only ever get and post, so every admin URL takes these alone.
+admin_methods = require_http_methods(["GET", "HEAD", "POST"])
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -22,6 +28,10 @@ class PortalAdminSite(admin.AdminSite):
         context["staff_two_factor"] = two_factor.required()
         return context
 
+    def admin_view(self, view, cacheable=False):
+        return admin_methods(super().admin_view(view, cacheable))
+
+    @method_decorator(admin_methods)
     def login(self, request, extra_context=None):
         if not two_factor.required():
             return super().login(request, extra_context)
@@ -31,7 +41,7 @@ class PortalAdminSite(admin.AdminSite):
         return [
             path(
                 "xac-thuc-hai-lop/thiet-lap/",
-                two_factor.enrol_view(self),
+                admin_methods(two_factor.enrol_view(self)),
                 name="two_factor_enrol",
             ),
             path(

@@ -1,4 +1,4 @@
-"""Request ids for the logs, and the Content-Security-Policy of every response."""
+"""Request ids for the logs, and the browser policies of every response."""
 
 import re
 import uuid
@@ -21,6 +21,40 @@ ADMIN_POLICY = (
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
+# Browser features the portal, admin included, never uses are off for it and for
+# anything it might embed; interest-cohort and browsing-topics keep its readers out
+# of ad profiling. The "Chia sẻ" button shares with navigator.share, or copies the
+# link where that is missing (desktop Chromium on Linux has no Web Share, and warns
+# that it does not know web-share: harmless).
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "accelerometer=()",
+        "autoplay=()",
+        "browsing-topics=()",
+        "camera=()",
+        "clipboard-read=()",
+        "clipboard-write=(self)",
+        "display-capture=()",
+        "encrypted-media=()",
+        "fullscreen=()",
+        "geolocation=()",
+        "gyroscope=()",
+        "hid=()",
+        "idle-detection=()",
+        "interest-cohort=()",
+        "magnetometer=()",
+        "microphone=()",
+        "midi=()",
+        "payment=()",
+        "picture-in-picture=()",
+        "publickey-credentials-get=()",
+        "screen-wake-lock=()",
+        "serial=()",
+        "usb=()",
+        "web-share=(self)",
+        "xr-spatial-tracking=()",
+    ]
+)
 
 
 class RequestIdMiddleware:
@@ -41,7 +75,9 @@ class RequestIdMiddleware:
         return response
 
 
-class ContentSecurityPolicyMiddleware:
+class BrowserPolicyMiddleware:
+    """Add the Content-Security-Policy and the Permissions-Policy to every response."""
+
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefix = f"/{settings.ADMIN_PATH}"
@@ -52,6 +88,7 @@ class ContentSecurityPolicyMiddleware:
         response.setdefault(
             "Content-Security-Policy", ADMIN_POLICY if admin else PUBLIC_POLICY
         )
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 
 

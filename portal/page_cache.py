@@ -9,6 +9,14 @@ Only what is the same for every visitor is cached: no request with a session or 
 message, no response that sets a cookie or says it is private. A view may keep its
 page for less time by setting `response.page_cache_seconds`. PAGE_CACHE_SECONDS = 0
 turns the whole thing off.
+
+A page is kept with its headers, so that a hit answers exactly as the miss that
+stored it did (X-Frame-Options, Vary, Content-Language, Cache-Control, X-Robots-Tag
+and the rest); the middleware outside this one (the request id, security headers,
+the browser policies) add theirs to both alike.
+
+The same rule, told in Cache-Control by CacheControlMiddleware, is what a cache in
+front of the portal may keep.
 """
 
 import hashlib
@@ -20,10 +28,15 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache-generation"
+# The shape of an entry is in its key: a deploy never reads an entry of the old one.
+ENTRY_VERSION = 2
+# Headers of one response only: never stored, so never replayed.
+PER_RESPONSE = {"x-request-id", "x-cache", "set-cookie"}
 # Paths that are per visitor, for staff, or not pages at all.
 SKIPPED_PREFIXES = (
     "/xem-truoc/",
@@ -55,69 +68,115 @@ def invalidate(**kwargs):
         logger.warning("page cache not invalidated: %s", error)
 
 
+def per_visitor(request):
+    """Tell whether request gets a page of its own: staff, a message, a voter's poll.
+
+    A session is staff's; a message waits in its cookie; poll pages differ for a
+    voter, whose cookie is on every request.
+    """
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME in cookies
+        or CookieStorage.cookie_name in cookies
+        or (
+            settings.POLL_VOTER_COOKIE in cookies
+            and request.path.startswith("/binh-chon/")
+        )
+    )
+
+
+def cacheable(request):
+    """Tell whether request may be answered with the page every visitor gets."""
+    skipped = (*SKIPPED_PREFIXES, f"/{settings.ADMIN_PATH}")
+    return (
+        request.method in {"GET", "HEAD"}
+        and not request.path.startswith(skipped)
+        and not per_visitor(request)
+    )
+
+
+def storable(response):
+    """Tell whether response, to a cacheable request, may be kept for others."""
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in control
+        and "no-store" not in control
+        and "Cookie" not in response.get("Vary", "")
+    )
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         if settings.PAGE_CACHE_SECONDS <= 0:
             raise MiddlewareNotUsed("page cache off")
         self.get_response = get_response
-        self.skipped = (*SKIPPED_PREFIXES, f"/{settings.ADMIN_PATH}")
-        # Poll pages differ for a voter, whose cookie is on every request.
-        self.per_voter = ("/binh-chon/", settings.POLL_VOTER_COOKIE)
 
     def __call__(self, request):
-        if not self._cacheable(request):
+        if not cacheable(request):
             return self.get_response(request)
         key = self._key(request)
         stored = cache.get(key) if key else None
         if stored is not None:
-            status, content_type, content = stored
-            response = HttpResponse(content, status=status, content_type=content_type)
+            status, headers, content = stored
+            response = HttpResponse(content, status=status, headers=headers)
             response["X-Cache"] = "HIT"
             return response
         response = self.get_response(request)
-        if key and self._storable(response):
+        if key and storable(response):
             seconds = getattr(
                 response, "page_cache_seconds", settings.PAGE_CACHE_SECONDS
             )
+            headers = {
+                name: value
+                for name, value in response.items()
+                if name.lower() not in PER_RESPONSE
+            }
             cache.set(
                 key,
-                (response.status_code, response["Content-Type"], response.content),
+                (response.status_code, headers, response.content),
                 min(seconds, settings.PAGE_CACHE_SECONDS),
             )
             response["X-Cache"] = "MISS"
         return response
-
-    def _cacheable(self, request):
-        if request.method not in {"GET", "HEAD"} or request.path.startswith(
-            self.skipped
-        ):
-            return False
-        # A visitor with a session (staff) or a message waiting sees a fresh page.
-        cookies = request.COOKIES
-        prefix, voter_cookie = self.per_voter
-        return not (
-            settings.SESSION_COOKIE_NAME in cookies
-            or CookieStorage.cookie_name in cookies
-            or (voter_cookie in cookies and request.path.startswith(prefix))
-        )
 
     def _key(self, request):
         try:
             url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
             # Hashed: a long search query makes a long URL, and keys stay short.
             digest = hashlib.sha256(url.encode()).hexdigest()
-            return f"page:{generation()}:{digest}"
+            return f"page:{ENTRY_VERSION}:{generation()}:{digest}"
         except Exception as error:  # noqa: BLE001 - serve without the cache
             logger.warning("page cache unavailable: %s", error)
             return None
 
-    def _storable(self, response):
-        control = response.get("Cache-Control", "")
-        return (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and "private" not in control
-            and "no-store" not in control
-            and "Cookie" not in response.get("Vary", "")
-        )
+
+class CacheControlMiddleware:
+    """Tell a shared cache in front of the portal (nginx) what it may keep.
+
+    The rule is the page cache's own: what it would keep for everyone, a shared
+    cache may keep for SHARED_CACHE_SECONDS (browsers check again each time);
+    anything else is this visitor's alone. A view's own Cache-Control stays, made
+    private when the request or the response is one visitor's.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cache-Control" not in response:
+            if cacheable(request) and storable(response):
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=0,
+                    s_maxage=settings.SHARED_CACHE_SECONDS,
+                )
+            else:
+                patch_cache_control(response, private=True, no_cache=True)
+        elif per_visitor(request) or response.cookies:
+            patch_cache_control(response, private=True)
+        return response

@@ -74,9 +74,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.BrowserPolicyMiddleware",
     "portal.page_cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside the page cache, which keeps the Cache-Control decided here with the
+    # page; inside WhiteNoise, whose static files say their own; outside the rest,
+    # so that it sees every cookie they set.
+    "portal.page_cache.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -259,6 +263,9 @@ VIEW_COUNT_SECONDS = int(env("VIEW_COUNT_SECONDS", "3600"))
 # staff change what they show): a scheduled article shows within this delay.
 # 0 turns the page cache off (the benchmark compares both).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
+# A cache in front of the portal (an nginx micro-cache) may keep an anonymous page
+# this long; it cannot know of a publish, so keep it short.
+SHARED_CACHE_SECONDS = int(env("SHARED_CACHE_SECONDS", "10"))
 # A poll's page shows live counts: visitors who have not voted share it this long.
 POLL_PAGE_CACHE_SECONDS = int(env("POLL_PAGE_CACHE_SECONDS", "5"))
 # The poll's voter cookie: its pages are per voter for whoever carries it.

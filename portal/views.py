@@ -1,4 +1,3 @@
-import datetime
 import logging
 from urllib.parse import urlencode
 
@@ -10,13 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.static import serve as static_serve
 
 from news.lists import home_lists
 from news.templatetags.news_tags import categories
 
-from . import search
+from . import params, search
 from .models import Page, SearchEntry
 from .sitemaps import SITEMAPS
 from .uploads import ImageRejected, clean_image, store_image
@@ -27,16 +26,17 @@ HOME_PER_CATEGORY = 4
 logger = logging.getLogger(__name__)
 
 
+@require_safe
 def home(request):
     """Show the home page: the featured articles and the latest of every category."""
     featured, latest = home_lists(categories(request), HOME_FEATURED, HOME_PER_CATEGORY)
     return render(request, "portal/home.html", {"featured": featured, "latest": latest})
 
 
+@require_safe
 def search_page(request):
     """Search published content, with or without diacritics."""
-    params = request.GET
-    query = params.get("q", "").strip()
+    query = params.get(request, "q").strip()
     notices = []
     if len(query) > search.MAX_QUERY_LENGTH:
         notices.append(
@@ -44,22 +44,22 @@ def search_page(request):
         )
         query = query[: search.MAX_QUERY_LENGTH]
     terms = search.query_terms(query)
-    kind = params.get("loai", "")
+    kind = params.get(request, "loai")
     if kind not in SearchEntry.Kind.values:
         kind = ""
     dates = {}
     for name in ("tu", "den"):
-        value = params.get(name, "")
-        try:
-            dates[name] = datetime.date.fromisoformat(value) if value else None
-        except ValueError:
-            dates[name] = None
+        value = params.get(request, name)
+        dates[name] = params.day(value)
+        if value and dates[name] is None:
             notices.append(f"Ngày “{value[:20]}” không hợp lệ nên được bỏ qua.")
-    newest = params.get("sap-xep") == "moi-nhat"
+    newest = params.get(request, "sap-xep") == "moi-nhat"
     page_obj = None
     if terms:
         entries = search.search(terms, kind, dates["tu"], dates["den"], newest)
-        page_obj = Paginator(entries, SEARCH_PAGE_SIZE).get_page(params.get("page"))
+        # A page number out of range shows the last page, a bad one the first.
+        wanted = params.number(params.get(request, "page"))
+        page_obj = Paginator(entries, SEARCH_PAGE_SIZE).get_page(wanted or 1)
         for entry in page_obj:
             entry.title_html = search.highlight(entry.title, terms)
             entry.snippet_html = search.snippet(entry.text, terms)
@@ -86,6 +86,7 @@ def search_page(request):
     return response
 
 
+@require_safe
 def page_detail(request, slug):
     """Show a standing page such as "Giới thiệu"."""
     page = get_object_or_404(Page, slug=slug)
@@ -97,7 +98,7 @@ def page_detail(request, slug):
 SITEMAP_CACHE_SECONDS = 600
 
 
-@require_GET
+@require_safe
 @cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap(request):
     """Serve one sitemap, or an index of sections once one exceeds 50,000 URLs."""
@@ -109,14 +110,14 @@ def sitemap(request):
     return sitemap_views.sitemap(request, sections)
 
 
-@require_GET
+@require_safe
 @cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap_section(request, section):
     """Serve one section of the sitemap index."""
     return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Tell crawlers what to skip and where the sitemap is."""
     lines = [
@@ -128,6 +129,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+@require_safe
 def media(request, path):
     """Serve an uploaded file on a developer's machine; nginx does it in production."""
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
@@ -152,16 +154,19 @@ def _upload_error(message, status=400):
     return JsonResponse({"error": {"message": message}}, status=status)
 
 
+@require_safe
 def favicon(request):
     """Point browsers that ask for /favicon.ico at the portal's icon."""
     return redirect(static("img/favicon.png"), permanent=True)
 
 
+@require_safe
 def healthz(request):
     """Answer that the process is alive, touching nothing else."""
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_safe
 def readyz(request):
     """Answer 200 when the database answers; report the cache, which may be down."""
     from django.core.cache import cache

@@ -219,3 +219,20 @@ def test_report_and_article_point_at_each_other(client, election_report, make_ar
     assert article.get_absolute_url() in report_html
     article_html = client.get(article.get_absolute_url()).content.decode()
     assert election_report.get_absolute_url() in article_html
+
+
+@pytest.mark.parametrize("year", ["0000", "²²²²", "①①①①", "٢٠٢١", "99999", "20 21"])
+def test_a_bad_year_of_documents_is_ignored_with_a_notice(client, year):
+    Document.objects.create(
+        number="50-KH/QU",
+        kind="ke-hoach",
+        issuer="Quận ủy Hoàng Mai",
+        issued_on=datetime.date(2021, 8, 24),
+        status=Document.Status.PUBLISHED,
+        summary="Trích yếu.",
+    )
+    response = client.get("/van-ban/", {"nam": year})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"Năm “{year}” không hợp lệ nên được bỏ qua." in html
+    assert "số 50-KH/QU</a>" in html

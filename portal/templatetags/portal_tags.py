@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from portal import params
 from portal.frame import frame
 from portal.links import link as _link
 from portal.markup import html, html_join
@@ -49,7 +50,7 @@ def search_words(context):
     request = context.get("request")
     if request is None or not request.META.get("QUERY_STRING"):
         return ""  # most pages: no query string to parse
-    return clip(request.GET.get("q", ""), 200)
+    return clip(params.get(request, "q"), 200)
 
 
 @register.filter

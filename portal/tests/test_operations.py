@@ -74,3 +74,36 @@ def test_log_lines_carry_the_request_id(client, caplog, monkeypatch):
     records = [r for r in caplog.records if "readyz" in r.getMessage()]
     assert records
     assert {r.request_id for r in records} == {"req-0001-abcd"}
+
+
+def test_every_response_turns_off_the_browser_features_the_portal_does_not_use(
+    client, admin_client, open_poll
+):
+    responses = [
+        client.get("/"),
+        client.get("/"),  # from the page cache
+        client.get("/khong-co-trang-nay/"),
+        client.generic("PROPFIND", "/"),
+        client.get("/static/css/site.css"),
+        client.get(f"/binh-chon/{open_poll.slug}/trang-thai/"),
+        client.get("/admin/login/"),
+        admin_client.get("/admin/"),
+    ]
+    for response in responses:
+        policy = dict(
+            directive.split("=", 1)
+            for directive in response["Permissions-Policy"].split(", ")
+        )
+        for feature in [
+            "camera",
+            "microphone",
+            "geolocation",
+            "payment",
+            "usb",
+            "browsing-topics",
+            "interest-cohort",
+            "clipboard-read",
+        ]:
+            assert policy[feature] == "()", (response, feature)
+        # The "Chia sẻ" button shares with navigator.share or copies the link.
+        assert policy["web-share"] == policy["clipboard-write"] == "(self)"

@@ -1,6 +1,9 @@
 """Anonymous pages come from the shared cache and carry nothing per visitor."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -123,3 +126,54 @@ def test_no_page_cache_at_all_when_turned_off(settings, make_article):
     make_article(title="Tin")
     for _ in range(2):
         assert "X-Cache" not in Client().get("/")
+
+
+def demo_pages():
+    """Return {kind: URL} of every kind of page the page cache keeps, from the demo."""
+    from campaigns.models import Campaign, Report
+    from polls.models import Poll
+
+    call_command("seed_demo", stdout=io.StringIO())
+    article = Article.objects.published().order_by("-published_at").first()
+    return {
+        "home": "/",
+        "article": article.get_absolute_url(),
+        "category": article.category.get_absolute_url(),
+        "news": "/tin-tuc/",
+        "campaign": Campaign.objects.active().first().get_absolute_url(),
+        "report": Report.objects.published().first().get_absolute_url(),
+        "documents": "/van-ban/",
+        "search": "/tim-kiem/?q=hoang+mai",
+        "poll": Poll.objects.published().first().get_absolute_url(),
+        "sitemap": "/sitemap.xml",
+        "feed": "/tin-tuc/rss/",
+        "robots.txt": "/robots.txt",
+    }
+
+
+# Per response: never stored, never replayed.
+PER_RESPONSE = {"X-Request-ID", "X-Cache", "Set-Cookie"}
+
+
+def test_a_hit_carries_the_headers_of_the_miss_that_stored_it():
+    wrong, hits = [], {}
+    for kind, url in demo_pages().items():
+        miss, hit = Client().get(url), Client().get(url)
+        assert (miss["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT"), kind
+        stored = {k: v for k, v in miss.headers.items() if k not in PER_RESPONSE}
+        replayed = {k: v for k, v in hit.headers.items() if k not in PER_RESPONSE}
+        for name in sorted(stored.keys() | replayed.keys()):
+            if stored.get(name) != replayed.get(name):
+                wrong.append(
+                    f"{kind} {url} {name}: {stored.get(name)!r} on the miss, "
+                    f"{replayed.get(name)!r} on the hit"
+                )
+        assert hit.content == miss.content, kind
+        hits[kind] = hit
+    assert not wrong, "\n".join(wrong)
+    assert hits["search"]["X-Robots-Tag"] == "noindex"
+    assert hits["poll"]["Cache-Control"] == "no-cache"
+    assert hits["sitemap"]["Cache-Control"] == "max-age=600"
+    assert hits["home"]["X-Frame-Options"] == "DENY"
+    assert hits["home"]["Content-Language"] == "vi"
+    assert hits["home"]["Vary"] == "Accept-Language"
