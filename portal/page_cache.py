@@ -30,9 +30,13 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from . import redis_cache
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache-generation"
+# Set when a new generation could not be stored (portal.redis_cache paused).
+_owed = False
 # The shape of an entry is in its key: a deploy never reads an entry of the old one.
 ENTRY_VERSION = 2
 # Headers of one response only: never stored, so never replayed.
@@ -51,6 +55,8 @@ SKIPPED_PREFIXES = (
 
 def generation():
     """Return the current generation, starting one if the cache has none."""
+    if _owed and not redis_cache.paused():
+        invalidate()
     current = cache.get(GENERATION_KEY)
     if current is None:
         current = int(time.time() * 1000)
@@ -59,13 +65,20 @@ def generation():
 
 
 def invalidate(**kwargs):
-    """Start a new generation: every cached page is stale from now on."""
+    """Start a new generation: every cached page is stale from now on.
+
+    With Redis away the new generation cannot be stored, while pages cached
+    before the outage may still be there when it comes back: this process owes
+    a new generation, and starts it at its first page once Redis answers again.
+    """
+    global _owed
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
     except Exception as error:  # noqa: BLE001 - a cache outage must not stop a save
         logger.warning("page cache not invalidated: %s", error)
+    _owed = redis_cache.paused()
 
 
 def per_visitor(request):

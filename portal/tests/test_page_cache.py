@@ -8,6 +8,8 @@ from django.test import Client
 from django.utils import timezone
 
 from news.models import Article
+from portal import redis_cache
+from portal.tests.live import redis_database
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +179,30 @@ def test_a_hit_carries_the_headers_of_the_miss_that_stored_it():
     assert hits["home"]["X-Frame-Options"] == "DENY"
     assert hits["home"]["Content-Language"] == "vi"
     assert hits["home"]["Vary"] == "Accept-Language"
+
+
+def test_a_publish_during_an_outage_shows_once_redis_is_back(
+    settings, client, make_article
+):
+    """Pages cached before the outage are not served again after a change made in it."""
+    with redis_database(7) as redis_url:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": redis_url,
+                "OPTIONS": {
+                    "CONNECTION_POOL_CLASS": "portal.redis_cache.PausingConnectionPool",
+                    "IGNORE_EXCEPTIONS": True,
+                },
+            }
+        }
+        article = make_article(title="Tin sắp được gỡ")
+        assert Client().get("/")["X-Cache"] == "MISS"
+        assert Client().get("/")["X-Cache"] == "HIT"
+        redis_cache.pause("Redis stopped answering")
+        article.status = Article.Status.WITHDRAWN
+        article.save()
+        redis_cache.resume()  # Redis is back, with the page cached before
+        page = Client().get("/")
+        assert page["X-Cache"] == "MISS"
+        assert "Tin sắp được gỡ" not in page.content.decode()
