@@ -296,31 +296,16 @@ def extras(env, poll_slug, choice):
 
 @contextlib.contextmanager
 def broken_redis(kind):
-    """Yield the URL of a Redis that refuses connections, or accepts and is silent."""
+    """Yield the URL of a Redis that refuses connections, or takes them and is silent.
+
+    Silent: the kernel completes connections to a socket that listens and never
+    accepts, and no answer ever comes.
+    """
     if kind == "refused":
         yield f"redis://127.0.0.1:{free_port()}/0"
         return
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(128)
-    held, stop = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                held.append(server.accept()[0])
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"redis://127.0.0.1:{server.getsockname()[1]}/0"
-    finally:
-        stop.set()
-        thread.join()
-        for connection in held:
-            connection.close()
-        server.close()
+    with socket.create_server(("127.0.0.1", 0), backlog=128) as listener:
+        yield f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
 
 
 def outages(env, pages, poll_slug, choice):

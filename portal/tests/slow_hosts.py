@@ -71,17 +71,24 @@ def trickle_host():
 
 
 @contextlib.contextmanager
-def silent_host():
-    """Yield the URL of a host that accepts connections and never says a word.
+def silent_port():
+    """Yield a port on 127.0.0.1 that takes connections and never says a word.
 
     The kernel completes connections to a listening socket that nobody accepts:
     the client connects and sends its request, and no answer ever comes.
     """
-    listener = socket.create_server(("127.0.0.1", 0), backlog=16)
+    listener = socket.create_server(("127.0.0.1", 0), backlog=128)
     try:
-        yield f"http://localhost:{listener.getsockname()[1]}"
+        yield listener.getsockname()[1]
     finally:
         listener.close()
+
+
+@contextlib.contextmanager
+def silent_host():
+    """Yield the URL of a web server that takes connections and never answers."""
+    with silent_port() as port:
+        yield f"http://localhost:{port}"
 
 
 @contextlib.contextmanager

@@ -11,7 +11,6 @@ import contextlib
 import secrets
 import socket
 import statistics
-import threading
 import time
 
 import pytest
@@ -27,6 +26,7 @@ from .live import (
     database_url,
     production_env,
 )
+from .slow_hosts import silent_port
 
 pytestmark = postgresql_only(
     "an app server under production settings needs PostgreSQL, not an SQLite file"
@@ -52,28 +52,9 @@ def refusing_redis():
 
 @contextlib.contextmanager
 def silent_redis():
-    """Yield a Redis URL that accepts connections and never answers a byte."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(128)
-    held, stop = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                held.append(server.accept()[0])
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"redis://127.0.0.1:{server.getsockname()[1]}/0"
-    finally:
-        stop.set()
-        thread.join()
-        for connection in held:
-            connection.close()
-        server.close()
+    """Yield a Redis URL that takes connections and never answers a byte."""
+    with silent_port() as port:
+        yield f"redis://127.0.0.1:{port}/0"
 
 
 @pytest.fixture(params=["refused", "silent"])
