@@ -166,12 +166,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        changes = [change for formset in formsets for change in _changes(formset)]
-        if change and changes:
+        said = [words for formset in formsets for words in _changes(formset)]
+        if change and said:
             # The history record the save of the item itself just wrote.
             record = form.instance.history.first()
             record.history_change_reason = (
-                f"{record.history_change_reason or 'Cập nhật'}; {'; '.join(changes)}"
+                f"{record.history_change_reason or 'Cập nhật'}; {'; '.join(said)}"
             )
             record.save(update_fields=["history_change_reason"])
 
@@ -180,9 +180,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
         if request.method == "GET" and self.inlines and self.parts_locked(request, obj):
             self.message_user(
                 request,
-                f"{obj._meta.verbose_name.capitalize()} này đã xuất bản hoặc đã gỡ: "
-                "chỉ người duyệt bài được thay đổi các mục bên dưới (như phương án, "
-                "số liệu), vì bạn đọc thấy ngay mọi thay đổi của chúng.",
+                "Chỉ người duyệt bài được thay đổi các mục bên dưới (như phương án, "
+                f"số liệu) của {obj._meta.verbose_name} này: bạn đọc đã thấy chúng "
+                "và thấy ngay mọi thay đổi.",
                 messages.INFO,
             )
         if request.method == "GET" and obj is not None and obj.pending_changes:

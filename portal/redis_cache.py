@@ -4,45 +4,78 @@ Pages, votes and sign-ins need nothing from the cache to be right: it only makes
 them faster. So a Redis that refuses connections, or accepts them and never
 answers, must not make them slower. Every connection to Redis gets short
 timeouts (REDIS_TIMEOUT), and the first failure pauses this process's use of
-Redis for REDIS_PAUSE_SECONDS: meanwhile every cache call fails at once, without
-touching the network, and django-redis (IGNORE_EXCEPTIONS) answers it as a miss.
-After the pause, the next call tries Redis again.
+Redis: meanwhile every cache call fails at once, without touching the network,
+and django-redis (IGNORE_EXCEPTIONS) answers it as a miss. No request waits to
+find out whether Redis is back: a thread of the process asks it every
+REDIS_PROBE_SECONDS, and its first answer ends the pause.
 """
 
 import logging
+import threading
 import time
 
+import redis
 from django.conf import settings
+from redis.backoff import NoBackoff
 from redis.connection import Connection, ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
 
 logger = logging.getLogger(__name__)
 
-_paused_until = 0.0
+_paused = threading.Event()
+_lock = threading.Lock()
+_prober = None
 
 
 def paused():
     """Tell whether this process is leaving Redis alone for now."""
-    return time.monotonic() < _paused_until
+    return _paused.is_set()
 
 
 def pause(error):
-    """Leave Redis alone for REDIS_PAUSE_SECONDS after error."""
-    global _paused_until
-    if not paused():
-        logger.warning(
-            "Redis unavailable (%s): cache skipped for %s s",
-            error,
-            settings.REDIS_PAUSE_SECONDS,
-        )
-    _paused_until = time.monotonic() + settings.REDIS_PAUSE_SECONDS
+    """Leave Redis alone after error, until the prober hears it answer again."""
+    global _prober
+    with _lock:
+        if not _paused.is_set():
+            logger.warning(
+                "Redis unavailable (%s): cache skipped until it answers", error
+            )
+            _paused.set()
+        if _prober is None or not _prober.is_alive():
+            _prober = threading.Thread(target=_probe, name="redis-probe", daemon=True)
+            _prober.start()
 
 
 def resume():
-    """Try Redis again at the next call (tests, and after a known repair)."""
-    global _paused_until
-    _paused_until = 0.0
+    """Use Redis again from the next cache call."""
+    _paused.clear()
+
+
+def _probe():
+    """Ask Redis every REDIS_PROBE_SECONDS whether it answers; resume when it does."""
+    while _paused.is_set():
+        time.sleep(settings.REDIS_PROBE_SECONDS)
+        if _answers():
+            logger.warning("Redis answers again: cache used again")
+            resume()
+
+
+def _answers():
+    """Tell whether the cache's Redis answers a PING within REDIS_TIMEOUT, once."""
+    client = redis.Redis.from_url(
+        settings.CACHES["default"]["LOCATION"],
+        socket_connect_timeout=settings.REDIS_TIMEOUT,
+        socket_timeout=settings.REDIS_TIMEOUT,
+        retry=Retry(NoBackoff(), 0),
+    )
+    try:
+        return client.ping()
+    except redis.RedisError:
+        return False
+    finally:
+        client.close()
 
 
 class PausingConnection(Connection):

@@ -163,10 +163,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
 # Redis answers in well under a millisecond; one that takes longer than this is
-# treated as down, and this process leaves it alone for REDIS_PAUSE_SECONDS
-# (portal/redis_cache.py), so that pages and votes keep their normal speed.
+# treated as down, and this process leaves it alone until a background check,
+# every REDIS_PROBE_SECONDS, hears it again (portal/redis_cache.py): pages and
+# votes keep their normal speed meanwhile.
 REDIS_TIMEOUT = float(env("REDIS_TIMEOUT", "0.25"))
-REDIS_PAUSE_SECONDS = float(env("REDIS_PAUSE_SECONDS", "30"))
+REDIS_PROBE_SECONDS = float(env("REDIS_PROBE_SECONDS", "1"))
 if REDIS_URL:
     CACHES = {
         "default": {

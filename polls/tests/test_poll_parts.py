@@ -71,7 +71,7 @@ def test_an_editor_sees_the_choices_without_fields_and_is_told_why(
     page = editor_client.get(change_url(voted_poll)).content.decode()
     assert 'name="choices-0-text"' not in page
     assert "Rất hài lòng" in page
-    assert "chỉ người duyệt bài được thay đổi các mục bên dưới" in page
+    assert "Chỉ người duyệt bài được thay đổi các mục bên dưới" in page
 
 
 def test_a_draft_poll_with_votes_keeps_its_labels_from_editors(
