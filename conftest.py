@@ -90,6 +90,22 @@ def empty_cache():
 
 
 @pytest.fixture
+def redis_refused(settings):
+    """Point the cache at a Redis that refuses connections (nothing listens there)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "CONNECTION_POOL_CLASS": "portal.redis_cache.PausingConnectionPool",
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+
+
+@pytest.fixture
 def category(db):
     return Category.objects.create(name="Tin tức – Sự kiện", order=1)
 

@@ -4,16 +4,15 @@ Anonymous pages briefly; nothing for staff, for a browser with a message waiting
 for a voter on the poll's pages, or that sets a cookie; a view's own rule stays.
 """
 
-import io
-
 import pytest
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.management import call_command
 from django.test import Client
 
+from news.models import Article
 from polls.models import Poll
 from portal.tests.staff_login import login_verified
+from portal.tests.urlconf import demo_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -25,27 +24,12 @@ SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
 @pytest.fixture
 def pages(settings):
     """Return {kind: URL} of every kind of page and answer of the demo."""
-    from campaigns.models import Campaign, Report
-    from news.models import Article
-
     settings.SHARED_CACHE_SECONDS = 10
-    call_command("seed_demo", stdout=io.StringIO())
-    article = Article.objects.published().order_by("-published_at").first()
+    pages = demo_pages()
     poll = Poll.objects.published().first()
+    article = Article.objects.published().order_by("-published_at").first()
     return {
-        "home": "/",
-        "article": article.get_absolute_url(),
-        "category": article.category.get_absolute_url(),
-        "news": "/tin-tuc/",
-        "campaign": Campaign.objects.active().first().get_absolute_url(),
-        "report": Report.objects.published().first().get_absolute_url(),
-        "documents": "/van-ban/",
-        "search": "/tim-kiem/?q=hoang+mai",
-        "about": "/trang/gioi-thieu/",
-        "feed": "/tin-tuc/rss/",
-        "robots.txt": "/robots.txt",
-        "sitemap": "/sitemap.xml",
-        "poll": poll.get_absolute_url(),
+        **pages,
         "vote state": f"/binh-chon/{poll.slug}/trang-thai/",
         "view counter": f"/tin-tuc/luot-xem/{article.pk}.gif",
         "readyz": "/readyz",

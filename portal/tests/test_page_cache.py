@@ -1,15 +1,13 @@
 """Anonymous pages come from the shared cache and carry nothing per visitor."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from news.models import Article
 from portal import redis_cache
 from portal.tests.live import redis_database
+from portal.tests.urlconf import demo_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -75,15 +73,8 @@ def test_view_counts_keep_counting_from_cached_pages(client, make_article):
     assert article.view_count == 3
 
 
-def test_pages_render_with_redis_down(client, settings, make_article):
+def test_pages_render_with_redis_down(client, redis_refused, make_article):
     """Redis unreachable: the cache is skipped, logged, and pages come from the DB."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
-        }
-    }
     make_article(title="Tin khi Redis ngừng")
     response = client.get("/")
     assert response.status_code == 200
@@ -128,29 +119,6 @@ def test_no_page_cache_at_all_when_turned_off(settings, make_article):
     make_article(title="Tin")
     for _ in range(2):
         assert "X-Cache" not in Client().get("/")
-
-
-def demo_pages():
-    """Return {kind: URL} of every kind of page the page cache keeps, from the demo."""
-    from campaigns.models import Campaign, Report
-    from polls.models import Poll
-
-    call_command("seed_demo", stdout=io.StringIO())
-    article = Article.objects.published().order_by("-published_at").first()
-    return {
-        "home": "/",
-        "article": article.get_absolute_url(),
-        "category": article.category.get_absolute_url(),
-        "news": "/tin-tuc/",
-        "campaign": Campaign.objects.active().first().get_absolute_url(),
-        "report": Report.objects.published().first().get_absolute_url(),
-        "documents": "/van-ban/",
-        "search": "/tim-kiem/?q=hoang+mai",
-        "poll": Poll.objects.published().first().get_absolute_url(),
-        "sitemap": "/sitemap.xml",
-        "feed": "/tin-tuc/rss/",
-        "robots.txt": "/robots.txt",
-    }
 
 
 # Per response: never stored, never replayed.

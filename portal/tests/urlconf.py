@@ -5,7 +5,10 @@ URLconf itself, so a view added later is checked without anyone listing it; a
 pattern with arguments needs an example in demo_kwargs(), and the tests say so.
 """
 
+import io
+
 from django.conf import settings
+from django.core.management import call_command
 from django.urls import URLResolver, get_resolver, reverse
 
 from campaigns.models import Campaign, Document, Report
@@ -81,3 +84,24 @@ def demo_urls():
         )
         urls[name] = reverse(name, kwargs=examples.get(name))
     return urls
+
+
+def demo_pages():
+    """Load the demo and return {kind: URL} of every kind of page readers open."""
+    call_command("seed_demo", stdout=io.StringIO())
+    article = Article.objects.published().order_by("-published_at").first()
+    return {
+        "home": "/",
+        "article": article.get_absolute_url(),
+        "category": article.category.get_absolute_url(),
+        "news": "/tin-tuc/",
+        "campaign": Campaign.objects.active().first().get_absolute_url(),
+        "report": Report.objects.published().first().get_absolute_url(),
+        "documents": "/van-ban/",
+        "search": "/tim-kiem/?q=hoang+mai",
+        "about": "/trang/gioi-thieu/",
+        "poll": Poll.objects.published().first().get_absolute_url(),
+        "sitemap": "/sitemap.xml",
+        "feed": "/tin-tuc/rss/",
+        "robots.txt": "/robots.txt",
+    }
