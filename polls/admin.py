@@ -27,8 +27,9 @@ class ChoiceForm(forms.ModelForm):
     def clean(self):
         """Refuse to delete a choice that has votes: they would go with it."""
         cleaned = super().clean()
-        votes = self.instance.votes.count() if self.instance.pk else 0
-        if cleaned.get("DELETE") and votes:
+        deleting = cleaned.get("DELETE") and self.instance.pk
+        votes = self.instance.votes.count() if deleting else 0
+        if votes:
             # Not deleting: the admin's own check of protected rows, which lists
             # every vote, has nothing left to say.
             cleaned["DELETE"] = False
