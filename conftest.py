@@ -70,6 +70,17 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def caches_on(settings):
+    """Pages and what they share come from the cache, as in production.
+
+    A developer's machine has both off (a template edit shows at once); the
+    tests check what readers get.
+    """
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.FRAGMENT_CACHE_SECONDS = 60
+
+
+@pytest.fixture(autouse=True)
 def staff_two_factor(settings):
     """Staff need a second factor in every test, as in production.
 

@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from portal.html import clean_body
-from portal.links import link
 from portal.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -42,7 +42,7 @@ class Category(models.Model):
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return link("news:category", slug=self.slug)
+        return reverse("news:category", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(PublishableQuerySet):
@@ -145,7 +145,14 @@ class Article(WithCover, Publishable):
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return link("news:article", category=self.category.slug, slug=self.slug)
+        return reverse(
+            "news:article", kwargs={"category": self.category.slug, "slug": self.slug}
+        )
+
+    def related(self, count=4):
+        """Return the latest other published articles of this one's category."""
+        others = Article.objects.listed().filter(category=self.category_id)
+        return others.exclude(pk=self.pk)[:count]
 
     def clean(self):
         super().clean()

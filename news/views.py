@@ -10,7 +10,6 @@ from portal import params
 from portal.addresses import client_address, network
 from portal.workflow import apply_pending
 
-from . import lists
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
 
 
@@ -45,15 +44,15 @@ def category_detail(request, slug):
 @require_safe
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
-    page = lists.article_page(slug)
-    if page is None:
+    published = Article.objects.published().select_related("category", "campaign")
+    article = published.filter(slug=slug).first()
+    if article is None:
         old = get_object_or_404(
             ArticleOldSlug.objects.select_related("article__category"),
             slug=slug,
             article__in=Article.objects.published(),
         )
         return redirect(old.article, permanent=True)
-    article, related, reports = page
     if article.category.slug != category:
         return redirect(article, permanent=True)
     return render(
@@ -63,8 +62,8 @@ def article_detail(request, category, slug):
             "article": article,
             "category": article.category,
             "cover": article.cover_full,
-            "related": related,
-            "reports": reports,
+            "related": article.related(),
+            "reports": article.reports.listed(),
         },
     )
 
@@ -76,7 +75,6 @@ def article_preview(request, pk):
         raise Http404("Không tìm thấy trang.")
     article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
     apply_pending(article)
-    related = lists.related(article)
     response = render(
         request,
         "news/article_detail.html",
@@ -84,7 +82,7 @@ def article_preview(request, pk):
             "article": article,
             "category": article.category,
             "cover": article.cover_full,
-            "related": related,
+            "related": article.related(),
             "preview": True,
         },
     )

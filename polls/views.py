@@ -121,7 +121,9 @@ def _from_this_site(request):
 def vote(request, slug):
     """Take a vote from the widget or the poll page, then redirect (PRG)."""
     poll = get_object_or_404(Poll.objects.published(), slug=slug)
-    next_url = request.POST.get("next", "")
+    # The side column's form, the same on every page, comes back to the page it
+    # was sent from; the poll's own page says where to go.
+    next_url = request.POST.get("next") or request.META.get("HTTP_REFERER", "")
     if not url_has_allowed_host_and_scheme(
         next_url, {request.get_host()}, require_https=request.is_secure()
     ):

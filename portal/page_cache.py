@@ -64,6 +64,18 @@ def generation():
     return current
 
 
+def kept(name, build):
+    """Return build(), kept FRAGMENT_CACHE_SECONDS under the current generation.
+
+    For data every page shows (the navigation's categories): read once, shared
+    by every page until something changes or the time runs out.
+    """
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return build()
+    key = f"kept:{name}:{generation()}"
+    return cache.get_or_set(key, build, settings.FRAGMENT_CACHE_SECONDS)
+
+
 def invalidate(**kwargs):
     """Start a new generation: every cached page is stale from now on.
 

@@ -142,6 +142,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.office",
+                "portal.context_processors.shared_fragments",
             ],
         },
     },
@@ -156,9 +157,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# The fixed SELECTs of public pages are prepared once per connection on PostgreSQL
-# (portal/rawsql.py). Turn off behind PgBouncer in transaction mode.
-DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
@@ -262,8 +260,13 @@ NEWS_PAGE_SIZE = 12
 VIEW_COUNT_SECONDS = int(env("VIEW_COUNT_SECONDS", "3600"))
 # Anonymous pages are kept this long in the shared cache (and dropped at once when
 # staff change what they show): a scheduled article shows within this delay.
-# 0 turns the page cache off (the benchmark compares both).
-PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
+# 0 turns the page cache off; it is off on a developer's machine, so that a
+# template edit shows on the next reload (production turns it on).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
+# What every page shares (the navigation's categories, the side column, the home
+# page's blocks) is kept this long under the same generation as the pages, so an
+# uncached page is built mostly from the cache. 0 turns it off, as in development.
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "0"))
 # A cache in front of the portal (an nginx micro-cache) may keep an anonymous page
 # this long; it cannot know of a publish, so keep it short.
 SHARED_CACHE_SECONDS = int(env("SHARED_CACHE_SECONDS", "10"))

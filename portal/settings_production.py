@@ -11,6 +11,10 @@ PORTAL_ENVIRONMENT = "production"
 DEBUG = False
 SERVE_MEDIA = False
 
+# Anonymous pages and what they share come from the cache (see portal/settings.py).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "60"))
+
 # gunicorn's workers each keep their connection between requests.
 DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
 
@@ -60,7 +64,7 @@ X_FRAME_OPTIONS = "DENY"
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {
-        "BACKEND": "portal.storage.StaticStorage",
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
 WHITENOISE_USE_FINDERS = False

@@ -12,25 +12,19 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_POST, require_safe
 from django.views.static import serve as static_serve
 
-from news.lists import home_lists
-from news.templatetags.news_tags import categories
-
 from . import params, search
 from .models import Page, SearchEntry
 from .sitemaps import SITEMAPS
 from .uploads import ImageRejected, clean_image, store_image
 
 SEARCH_PAGE_SIZE = 10
-HOME_FEATURED = 5  # "Tin nổi bật"
-HOME_PER_CATEGORY = 4
 logger = logging.getLogger(__name__)
 
 
 @require_safe
 def home(request):
     """Show the home page: the featured articles and the latest of every category."""
-    featured, latest = home_lists(categories(request), HOME_FEATURED, HOME_PER_CATEGORY)
-    return render(request, "portal/home.html", {"featured": featured, "latest": latest})
+    return render(request, "portal/home.html")
 
 
 @require_safe

@@ -1,122 +1,70 @@
 from django import template
-from django.utils.safestring import SafeString
+from django.urls import reverse
 
-from portal.frame import frame
-from portal.links import link
-from portal.markup import html, html_join
+from portal.page_cache import kept
 
-from .. import cards
+from ..models import Article, Category
 
 register = template.Library()
 
-
-# The side column and navigation are on every page: they are built here in one
-# call each rather than by templates of a hundred nodes (see news/cards.py).
-CURRENT = html(' aria-current="{}"', "page")
-
-
-def categories(request):
-    """Return the categories in menu order (id, name, slug), read once a request."""
-    return frame(request).categories
+FEATURED = 5  # "Tin nổi bật"
+PER_CATEGORY = 4  # the latest articles of each category on the home page
+MOST_READ = 5
 
 
-@register.simple_tag
+def menu_categories():
+    """Return the categories in menu order, shared by every page."""
+    return kept("categories", lambda: list(Category.objects.only("name", "slug")))
+
+
+@register.inclusion_tag("news/includes/article_cards.html")
 def article_cards(articles, heading="h3", show_sapo=False, show_category=False):
-    """Render every article's card (news/cards.py), one after the other."""
-    return SafeString(
-        "".join(
-            cards.article_card(article, heading, False, show_sapo, show_category)
-            for article in articles
-        )
-    )
+    """Render the cards of articles, one after the other."""
+    return {
+        "articles": articles,
+        "heading": heading,
+        "show_sapo": show_sapo,
+        "show_category": show_category,
+    }
 
 
-@register.simple_tag(takes_context=True)
-def category_nav(context):
+@register.inclusion_tag("news/includes/main_nav.html", takes_context=True)
+def main_nav(context):
     """Render the main navigation: one link per category, the current one marked."""
     request = context.get("request")
     path = request.path if request else ""
-    links = [(link("home"), "Trang chủ", path == "/")]
-    for category in categories(request):
-        url = category.get_absolute_url()
-        links.append((url, category.name, path == url))
-    links += [
-        (link("campaigns:list"), "Chiến dịch", path.startswith("/chien-dich")),
-        (link("campaigns:documents"), "Văn bản", path.startswith("/van-ban")),
-        (link("page", "gioi-thieu"), "Giới thiệu", False),
+    sections = [
+        (reverse("campaigns:list"), "Chiến dịch"),
+        (reverse("campaigns:documents"), "Văn bản"),
     ]
-    items = html_join(
-        "\n    ",
-        '<li><a href="{}"{}>{}</a></li>',
-        ((url, CURRENT if current else "", name) for url, name, current in links),
-    )
-    return html(
-        '<nav class="main-nav" aria-label="Chuyên mục">\n  <ul class="wrap">\n'
-        "    {}\n  </ul>\n</nav>",
-        items,
-    )
+    return {
+        "path": path,
+        "categories": menu_categories(),
+        "sections": [(url, name, path.startswith(url)) for url, name in sections],
+    }
 
 
-@register.simple_tag
-def featured_articles(articles):
-    """Render the "Tin nổi bật" block: the first card wide, with its sapo."""
-    if not articles:
-        return ""
-    first = cards.article_card(
-        articles[0], wide=True, show_sapo=True, show_category=True
-    )
-    rest = [cards.article_card(a, show_category=True) for a in articles[1:]]
-    return html(
-        '<section class="featured" aria-labelledby="tin-noi-bat">\n'
-        '  <h2 id="tin-noi-bat" class="section-title">Tin nổi bật</h2>\n'
-        '  <div class="featured__grid">\n    {}\n  </div>\n</section>',
-        SafeString("".join([first, *rest])),
-    )
+@register.inclusion_tag("news/includes/featured.html")
+def featured_articles():
+    """Render "Tin nổi bật": the latest featured articles, the first one wide."""
+    return {
+        "articles": list(Article.objects.listed().filter(is_featured=True)[:FEATURED])
+    }
 
 
-@register.simple_tag(takes_context=True)
-def category_blocks(context, latest):
-    """Render the latest articles of every category that has any, in menu order.
-
-    latest is {category id: articles}, as lists.home_lists() returns it.
-    """
-    listed = categories(context.get("request"))
-    return html_join(
-        "\n",
-        '<section class="category-block" aria-labelledby="cm-{0}">\n'
-        '  <h2 id="cm-{0}" class="section-title"><a href="{1}">{2}</a></h2>\n'
-        '  <div class="card-grid">\n    {3}\n  </div>\n'
-        '  <p class="more"><a href="{1}">Xem thêm tin {2} ›</a></p>\n</section>',
-        (
-            (
-                category.slug,
-                category.get_absolute_url(),
-                category.name,
-                SafeString("".join(cards.article_card(a) for a in latest[category.pk])),
-            )
-            for category in listed
-            if category.pk in latest
-        ),
-    )
+@register.inclusion_tag("news/includes/category_blocks.html")
+def category_blocks():
+    """Render the latest articles of every category that has any, in menu order."""
+    blocks = []
+    for category in menu_categories():
+        latest = Article.objects.listed().filter(category=category)[:PER_CATEGORY]
+        blocks.append((category, latest))
+    return {"blocks": blocks}
 
 
-def most_read_articles(request=None):
-    """Return (title, url) of the most-read published articles."""
-    return frame(request).most_read
-
-
-@register.simple_tag(takes_context=True)
-def most_read(context):
+@register.inclusion_tag("news/includes/most_read.html")
+def most_read():
     """Render the most-read published articles for the side column."""
-    articles = most_read_articles(context.get("request"))
-    if not articles:
-        return ""
-    items = html_join(
-        "", '<li><a href="{}">{}</a></li>', ((url, t) for t, url in articles)
-    )
-    return html(
-        '<section class="side-box" aria-labelledby="tin-doc-nhieu">\n'
-        '  <h2 id="tin-doc-nhieu" class="side-box__title">Tin đọc nhiều</h2>\n'
-        '  <ol class="most-read">\n    {}\n  </ol>\n</section>',
-        items,
-    )
+    articles = Article.objects.published().select_related("category")
+    articles = articles.order_by("-view_count", "-published_at", "-id")
+    return {"articles": articles.only("title", "slug", "category__slug")[:MOST_READ]}

@@ -252,3 +252,22 @@ def test_close_polls_command_erases_hashes_of_polls_past_their_time(client, open
     )
     call_command("close_polls", stdout=__import__("io").StringIO())
     assert Vote.objects.get().address_hash == ""
+
+
+def test_the_side_column_form_comes_back_to_the_page_it_was_on(client, open_poll):
+    """The widget is one fragment for every page: the browser says where it was."""
+    page = "http://testserver/tin-tuc/"
+    response = client.post(
+        f"/binh-chon/{open_poll.slug}/binh-chon/",
+        {"choice": open_poll.choices.first().pk},
+        HTTP_REFERER=page,
+        **SAME_SITE,
+    )
+    assert response.status_code == 302 and response["Location"] == page
+    elsewhere = client.post(
+        f"/binh-chon/{open_poll.slug}/binh-chon/",
+        {"choice": open_poll.choices.first().pk},
+        HTTP_REFERER="https://evil.example/",
+        **SAME_SITE,
+    )
+    assert elsewhere["Location"] == open_poll.get_absolute_url()
