@@ -53,9 +53,13 @@ def article_detail(request, category, slug):
             article__in=Article.objects.published(),
         )
         return redirect(old.article, permanent=True)
-    article, related, reports = page
+    article, related, cited = page
     if article.category.slug != category:
         return redirect(article, permanent=True)
+    # lists.article_page() reads the reports citing the article without their
+    # campaign's rule; Report.objects.listed() holds all of it. It is asked only
+    # when lists found some, so that most article pages stay at two queries.
+    reports = article.reports.listed() if cited else []
     return render(
         request,
         "news/article_detail.html",
@@ -85,6 +89,7 @@ def article_preview(request, pk):
             "category": article.category,
             "cover": article.cover_full,
             "related": related,
+            "reports": article.reports.listed(),
             "preview": True,
         },
     )
