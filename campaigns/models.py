@@ -145,9 +145,9 @@ class Indicator(models.Model):
 
 
 class ReportQuerySet(PublishableQuerySet):
-    def published(self):
+    def published(self, at=None):
         """Return the reports readers may see: published, due, campaign active."""
-        return super().published().filter(campaign__active=True)
+        return super().published(at).filter(campaign__active=True)
 
     def listed(self):
         """Return published reports ready for a list: campaign joined, no body."""
