@@ -10,14 +10,15 @@ from .models import Page, Place, WeatherReading
 class PageAdminForm(forms.ModelForm):
     class Meta:
         model = Page
-        fields = ["title", "slug", "body"]
+        fields = ["title", "slug", "body", "published"]
         widgets = {"body": CKEditor5Widget(config_name="default")}
 
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     form = PageAdminForm
-    list_display = ["title", "slug", "updated_at"]
+    list_display = ["title", "slug", "published", "updated_at"]
+    list_filter = ["published"]
     search_fields = ["title"]
 
     def save_model(self, request, obj, form, change):

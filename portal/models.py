@@ -6,13 +6,26 @@ from django.utils import timezone
 from .html import clean_body
 
 
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """Return the pages readers may see."""
+        return self.filter(published=True)
+
+
 class Page(models.Model):
     """A standing page such as "Giới thiệu", edited by staff."""
 
     title = models.CharField("tiêu đề", max_length=200)
     slug = models.SlugField("đường dẫn", max_length=255, unique=True)
     body = models.TextField("nội dung")
+    published = models.BooleanField(
+        "đã đăng",
+        default=True,
+        help_text="Bỏ chọn để giữ trang ở dạng nháp: bạn đọc không xem được.",
+    )
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

@@ -5,8 +5,8 @@ feed, and follows every same-site link (href, src, the action of GET forms,
 the poll widget's state URL; the <link> and <loc> of feeds and sitemaps): each
 must answer 200, or redirect to a page that does. The demo is loaded, then
 items readers must not see: an inactive campaign with published reports,
-withdrawn and scheduled articles, reports and documents, closed and paused polls.
-No crawled page may name them.
+withdrawn and scheduled articles, reports and documents, closed and paused polls,
+a draft page. No crawled page may name them.
 """
 
 import datetime
@@ -217,6 +217,13 @@ def hidden(db):
     names += Article.objects.exclude(pk__in=Article.objects.published()).values_list(
         "title", flat=True
     )
+    draft = Page.objects.create(
+        slug="trang-nhap",
+        title="Trang thông tin còn là nháp",
+        body="<p>Nháp.</p>",
+        published=False,
+    )
+    names.append(draft.title)
     # Newer than the demo poll: a side column that forgets a rule shows them.
     polls = [
         ("Bình chọn đã kết thúc từ trước", {"closes_at": now - DAY / 24}),
