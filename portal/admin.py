@@ -26,6 +26,12 @@ class PageAdmin(admin.ModelAdmin):
         for note in getattr(obj, "body_notes", []):
             self.message_user(request, note, "warning")
 
+    def view_on_site(self, obj):
+        # A draft answers 404 to everyone: no "Xem trên trang" for it.
+        if Page.objects.published().filter(pk=obj.pk).exists():
+            return obj.get_absolute_url()
+        return None
+
 
 class WeatherReadingInline(admin.StackedInline):
     model = WeatherReading

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from portal.models import Page
 
@@ -32,3 +33,12 @@ def test_a_draft_page_answers_404_and_is_in_no_sitemap(client, pages):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert pages["published"].get_absolute_url() in sitemap
     assert pages["draft"].get_absolute_url() not in sitemap
+
+
+def test_the_admin_offers_view_on_site_only_for_a_page_readers_may_see(
+    admin_client, pages
+):
+    for name, shown in [("published", True), ("draft", False)]:
+        url = reverse("admin:portal_page_change", args=[pages[name].pk])
+        html = admin_client.get(url).content.decode()
+        assert ('class="viewsitelink"' in html) is shown, name
