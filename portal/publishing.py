@@ -23,12 +23,9 @@ class Status(models.TextChoices):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self, at=None):
-        """Return the items readers may see at a moment (now): published and due.
-
-        A model whose items need more than that (a report: its campaign
-        active) says so by overriding this, for every page, feed, sitemap and
-        search alike.
-        """
+        """Return the items readers may see at a moment (now): published and due."""
+        # A model whose items need more (a report: its campaign active) adds it
+        # in an override, which every page, feed, sitemap and search then uses.
         moment = timezone.now() if at is None else at
         return self.filter(status=Status.PUBLISHED, published_at__lte=moment)
 
