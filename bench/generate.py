@@ -86,9 +86,7 @@ def _save(articles):
     if not articles:
         return
     Article.objects.bulk_create(articles)
-    SearchEntry.objects.bulk_create(
-        [SearchEntry(**search.entry_fields(article)) for article in articles]
-    )
+    SearchEntry.objects.bulk_create(search.entries(articles))
 
 
 if __name__ == "__main__":

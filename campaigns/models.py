@@ -41,6 +41,7 @@ class Ward(models.Model):
 
 class CampaignQuerySet(models.QuerySet):
     def active(self):
+        """Return the campaigns readers may see."""
         return self.filter(active=True)
 
 
@@ -144,7 +145,12 @@ class Indicator(models.Model):
 
 
 class ReportQuerySet(PublishableQuerySet):
+    def published(self, at=None):
+        """Return the reports readers may see: published, due, campaign active."""
+        return super().published(at).filter(campaign__active=True)
+
     def listed(self):
+        """Return published reports ready for a list: campaign joined, no body."""
         return self.published().select_related("campaign").defer("body")
 
 

@@ -17,7 +17,6 @@ class ReportSitemap(Sitemap):
     def items(self):
         return (
             Report.objects.published()
-            .filter(campaign__active=True)
             .select_related("campaign")
             .only("slug", "updated_at", "campaign__slug")
             .order_by("pk")

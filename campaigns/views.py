@@ -50,7 +50,6 @@ def _published_report(campaign, slug):
     return get_object_or_404(
         Report.objects.published().select_related("campaign"),
         campaign__slug=campaign,
-        campaign__active=True,
         slug=slug,
     )
 

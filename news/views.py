@@ -83,6 +83,7 @@ def article_preview(request, pk):
             "category": article.category,
             "cover": article.cover_full,
             "related": article.related(),
+            "reports": article.reports.listed(),
             "preview": True,
         },
     )

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -21,6 +21,11 @@ class PollQuerySet(PublishableQuerySet):
             .filter(active=True, opens_at__lte=now)
             .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
         )
+
+    def with_open(self):
+        """Annotate is_open: whether current() holds the poll, in the same query."""
+        current = Poll.objects.current().filter(pk=OuterRef("pk"))
+        return self.annotate(is_open=Exists(current))
 
 
 class Poll(Publishable):
@@ -83,18 +88,6 @@ class Poll(Publishable):
     @property
     def is_closed(self):
         return self.closes_at is not None and self.closes_at <= timezone.now()
-
-    @property
-    def is_open(self):
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= now
-            and self.active
-            and self.opens_at <= now
-            and not self.is_closed
-        )
 
     def total_votes(self):
         return self.choices.aggregate(total=Sum("votes_count"))["total"] or 0

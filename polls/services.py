@@ -44,7 +44,7 @@ def _allowance_spent(poll, hashed):
 
 def vote_cast(*, poll, choice_id, voter_key, address):
     """Store one vote and count it, or raise VoteRefused with the reason."""
-    if not poll.is_open:
+    if not Poll.objects.current().filter(pk=poll.pk).exists():
         if poll.is_closed:
             raise VoteRefused("Cuộc bình chọn đã kết thúc.")
         raise VoteRefused("Cuộc bình chọn chưa mở hoặc đã tạm dừng.")

@@ -38,7 +38,7 @@ def voter_key(request):
 @require_safe
 def poll_detail(request, slug):
     """Show a poll: its form, its results when they may be shown, what is stored."""
-    poll = get_object_or_404(Poll.objects.published(), slug=slug)
+    poll = get_object_or_404(Poll.objects.published().with_open(), slug=slug)
     if poll.is_closed and not poll.hashes_erased_at:
         erase_address_hashes(poll)
     voted = has_voted(poll, voter_key(request))

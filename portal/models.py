@@ -1,7 +1,15 @@
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from .html import clean_body
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """Return the pages readers may see."""
+        return self.filter(published=True)
 
 
 class Page(models.Model):
@@ -10,7 +18,14 @@ class Page(models.Model):
     title = models.CharField("tiêu đề", max_length=200)
     slug = models.SlugField("đường dẫn", max_length=255, unique=True)
     body = models.TextField("nội dung")
+    published = models.BooleanField(
+        "đã đăng",
+        default=True,
+        help_text="Bỏ chọn để giữ trang ở dạng nháp: bạn đọc không xem được.",
+    )
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
@@ -74,6 +89,16 @@ class WeatherReading(models.Model):
         return f"{self.place}: {self.temperature} °C"
 
 
+class SearchEntryQuerySet(models.QuerySet):
+    def published(self):
+        """Return the entries of the items readers may see now."""
+        # public is the item's own rule less its time (portal/search.readable()),
+        # kept when it is saved; the time can only be compared now.
+        return self.filter(public=True).filter(
+            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now())
+        )
+
+
 class SearchEntry(models.Model):
     """One searchable item (article, report, campaign, document), kept by signals.
 
@@ -98,6 +123,8 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=600)
     published_at = models.DateTimeField(null=True, db_index=True)
     public = models.BooleanField(default=False)
+
+    objects = SearchEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = "mục tìm kiếm"

@@ -22,9 +22,12 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        """Return the items readers may see: published and already due."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, at=None):
+        """Return the items readers may see at a moment (now): published and due."""
+        # A model whose items need more (a report: its campaign active) adds it
+        # in an override, which every page, feed, sitemap and search then uses.
+        moment = timezone.now() if at is None else at
+        return self.filter(status=Status.PUBLISHED, published_at__lte=moment)
 
 
 class Publishable(models.Model):

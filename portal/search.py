@@ -1,6 +1,7 @@
 """Search over published articles, reports, campaigns and documents.
 
-Every item has one SearchEntry, refreshed by signals when it is saved. Text is
+Every item has one SearchEntry, refreshed by signals when it is saved; whether
+readers may find it comes from its model's own QuerySet (readable()). Text is
 matched on folded words (no diacritics, lower case, Đ -> d) and shown in its
 original Vietnamese, with the matched words highlighted.
 """
@@ -12,7 +13,6 @@ import nh3
 from django.db import connection
 from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -46,30 +46,42 @@ def plain_text(body):
 # --- keeping the index --------------------------------------------------------
 
 
-def entry_fields(obj):
-    """Return the SearchEntry fields of a publishable item."""
+def readable(model):
+    """Return model's items that readers see once they are due, by its own rule.
+
+    An entry keeps this (public) with the publish time, and search() compares
+    the time itself, so that a scheduled item is found the moment it is due.
+    """
+    from campaigns.models import Campaign
+
+    if model is Campaign:
+        return Campaign.objects.active()
+    # At its own publish time an item is due: what is left is the rest of its
+    # rule (its status; a report's campaign).
+    return model.objects.published(at=F("published_at"))
+
+
+def entry_fields(obj, public):
+    """Return the SearchEntry fields of a searchable item; public: see readable()."""
     from campaigns.models import Campaign, Document, Report
     from news.models import Article
 
     if isinstance(obj, Article):
         kind, title = SearchEntry.Kind.ARTICLE, obj.title
         text = f"{obj.sapo} {plain_text(obj.body)}"
-        public = obj.status == obj.Status.PUBLISHED
         published_at = obj.published_at
     elif isinstance(obj, Report):
         kind, title = SearchEntry.Kind.REPORT, obj.title
         text = f"{obj.summary} {plain_text(obj.body)}"
-        public = obj.status == obj.Status.PUBLISHED and obj.campaign.active
         published_at = obj.published_at
     elif isinstance(obj, Campaign):
         kind, title = SearchEntry.Kind.CAMPAIGN, obj.name
         text = f"{obj.summary} {obj.period}"
-        public, published_at = obj.active, None
+        published_at = None
     elif isinstance(obj, Document):
         kind = SearchEntry.Kind.DOCUMENT
         title = f"{obj.get_kind_display()} số {obj.number}"
         text = f"{obj.summary} {obj.issuer}"
-        public = obj.status == obj.Status.PUBLISHED
         published_at = obj.published_at
     else:
         raise TypeError(f"{type(obj).__name__} is not searchable")
@@ -87,15 +99,26 @@ def entry_fields(obj):
     }
 
 
+def entries(objects):
+    """Return new SearchEntry rows for saved objects of one model, in one query."""
+    if not objects:
+        return []
+    ids = [obj.pk for obj in objects]
+    public = set(
+        readable(type(objects[0])).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    return [SearchEntry(**entry_fields(obj, obj.pk in public)) for obj in objects]
+
+
 def index(obj):
-    fields = entry_fields(obj)
+    fields = entry_fields(obj, readable(type(obj)).filter(pk=obj.pk).exists())
     SearchEntry.objects.update_or_create(
         kind=fields.pop("kind"), object_id=fields.pop("object_id"), defaults=fields
     )
 
 
 def unindex(obj):
-    kind = entry_fields(obj)["kind"]
+    kind = entry_fields(obj, public=False)["kind"]
     SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
 
 
@@ -113,15 +136,13 @@ def rebuild(batch=2000):
     SearchEntry.objects.all().delete()
     total = 0
     for queryset in sources:
-        entries = []
+        objects = []
         for obj in queryset.iterator(chunk_size=batch):
-            entries.append(SearchEntry(**entry_fields(obj)))
-            if len(entries) == batch:
-                SearchEntry.objects.bulk_create(entries)
-                total += len(entries)
-                entries = []
-        SearchEntry.objects.bulk_create(entries)
-        total += len(entries)
+            objects.append(obj)
+            if len(objects) == batch:
+                total += len(SearchEntry.objects.bulk_create(entries(objects)))
+                objects = []
+        total += len(SearchEntry.objects.bulk_create(entries(objects)))
     return total
 
 
@@ -149,10 +170,7 @@ def search(terms, kind=None, date_from=None, date_to=None, newest=False):
     planner sees fit), so a word found in most entries costs no more than a rare
     one; the count stops at MAX_COUNT.
     """
-    now = timezone.now()
-    entries = SearchEntry.objects.filter(public=True).filter(
-        Q(published_at__isnull=True) | Q(published_at__lte=now)
-    )
+    entries = SearchEntry.objects.published()
     if kind:
         entries = entries.filter(kind=kind)
     if date_from:

@@ -21,7 +21,7 @@ class PageSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Page.objects.only("slug", "updated_at")
+        return Page.objects.published().only("slug", "updated_at")
 
     def lastmod(self, item):
         return item.updated_at

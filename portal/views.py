@@ -83,7 +83,7 @@ def search_page(request):
 @require_safe
 def page_detail(request, slug):
     """Show a standing page such as "Giới thiệu"."""
-    page = get_object_or_404(Page, slug=slug)
+    page = get_object_or_404(Page.objects.published(), slug=slug)
     return render(request, "portal/page_detail.html", {"page": page})
 
 

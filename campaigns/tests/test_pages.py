@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaigns.models import Document, Figure, Report, Ward
+from campaigns.models import Campaign, Document, Figure, Report, Ward
 
 pytestmark = pytest.mark.django_db
 
@@ -219,6 +219,53 @@ def test_report_and_article_point_at_each_other(client, election_report, make_ar
     assert article.get_absolute_url() in report_html
     article_html = client.get(article.get_absolute_url()).content.decode()
     assert election_report.get_absolute_url() in article_html
+
+
+@pytest.fixture
+def inactive_report(make_report):
+    """A published, due report of a campaign readers no longer see."""
+    report = make_report(title="Báo cáo của phong trào tạm ẩn")
+    report.campaign = Campaign.objects.create(
+        name="Phong trào tạm ẩn", summary="Tóm tắt.", period="2020", active=False
+    )
+    report.save()
+    return report
+
+
+def test_reports_of_an_inactive_campaign_are_not_published(
+    election_report, inactive_report
+):
+    assert list(Report.objects.published()) == [election_report]
+    assert list(Report.objects.listed()) == [election_report]
+
+
+def test_an_article_lists_only_the_reports_readers_may_open(
+    client, election_report, inactive_report, make_article
+):
+    article = make_article()
+    for report in (election_report, inactive_report):
+        report.related_articles.add(article)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'href="{election_report.get_absolute_url()}"' in html
+    assert inactive_report.title not in html
+    assert "Phong trào tạm ẩn" not in html
+    assert client.get(inactive_report.get_absolute_url()).status_code == 404
+
+
+def test_an_article_preview_lists_the_reports_readers_see(
+    admin_client, election_report, inactive_report, make_article
+):
+    article = make_article(status="draft")
+    for report in (election_report, inactive_report):
+        report.related_articles.add(article)
+    url = f"/xem-truoc/bai-viet/{article.pk}/"
+    html = admin_client.get(url).content.decode()
+    assert f'href="{election_report.get_absolute_url()}"' in html
+    assert inactive_report.title not in html
+
+
+def test_an_inactive_campaigns_report_is_in_no_sitemap(client, inactive_report):
+    assert inactive_report.slug not in client.get("/sitemap.xml").content.decode()
 
 
 @pytest.mark.parametrize("year", ["0000", "²²²²", "①①①①", "٢٠٢١", "99999", "20 21"])

@@ -116,6 +116,29 @@ def test_votes_outside_the_open_period_are_refused(client, open_poll, change, me
     assert not Vote.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("change", "current"),
+    [
+        ({}, True),
+        ({"closes_at": -1}, False),
+        ({"opens_at": +1}, False),
+        ({"active": False}, False),
+    ],
+)
+def test_the_page_offers_the_form_exactly_when_the_poll_is_current(
+    client, open_poll, change, current
+):
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    open_poll.opens_at = now - 10 * day
+    for field, value in change.items():
+        setattr(open_poll, field, now + value * day if field.endswith("_at") else value)
+    open_poll.save()
+    page = client.get(open_poll.get_absolute_url()).content.decode()
+    assert Poll.objects.current().filter(pk=open_poll.pk).exists() == current
+    assert ('class="poll-form"' in page) == current
+
+
 def test_an_unpublished_poll_answers_404(client, open_poll):
     open_poll.status = Poll.Status.DRAFT
     open_poll.save()

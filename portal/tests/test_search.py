@@ -181,6 +181,76 @@ def test_reports_documents_and_campaigns_are_found(client):
     )
 
 
+def test_the_index_finds_exactly_what_the_querysets_show(client):
+    import io
+
+    import time_machine
+    from django.core.management import call_command
+
+    from campaigns.models import Campaign, Document, Report
+
+    call_command("seed_demo", stdout=io.StringIO())
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    hidden = Campaign.objects.create(
+        name="Phong trào tạm ẩn", summary="Tóm tắt.", period="2020", active=False
+    )
+    active = Campaign.objects.active().first()
+    for campaign, fields in [
+        (hidden, {}),
+        (active, {"status": Report.Status.WITHDRAWN}),
+        (active, {"published_at": now + day}),
+    ]:
+        Report.objects.create(
+            campaign=campaign,
+            title=f"Báo cáo thử {Report.objects.count()}",
+            period="2021",
+            reported_on=datetime.date(2021, 12, 1),
+            summary="Tóm tắt.",
+            **({"status": Report.Status.PUBLISHED, "published_at": now - day} | fields),
+        )
+    for n, fields in enumerate(
+        [{"status": Document.Status.WITHDRAWN}, {"published_at": now + day}]
+    ):
+        Document.objects.create(
+            number=f"{n}-TB/TH",
+            kind=Document.Kind.NOTICE,
+            issuer="Quận ủy",
+            issued_on=datetime.date(2021, 12, 1),
+            summary="Thông báo.",
+            **(
+                {"status": Document.Status.PUBLISHED, "published_at": now - day}
+                | fields
+            ),
+        )
+
+    def shown():
+        querysets = {
+            "article": Article.objects.published(),
+            "report": Report.objects.published(),
+            "campaign": Campaign.objects.active(),
+            "document": Document.objects.published(),
+        }
+        return {
+            (kind, pk)
+            for kind, queryset in querysets.items()
+            for pk in queryset.values_list("pk", flat=True)
+        }
+
+    def found():
+        return set(SearchEntry.objects.published().values_list("kind", "object_id"))
+
+    assert found() == shown()
+    with time_machine.travel(now + 2 * day):  # the scheduled items are due
+        assert found() == shown()
+    active.active = False
+    active.save()
+    assert found() == shown()
+    search.rebuild()
+    assert found() == shown()
+    assert ("report", Report.objects.get(campaign=hidden).pk) not in found()
+
+
 def test_rebuild_gives_the_same_index(corpus):
     before = set(SearchEntry.objects.values_list("kind", "object_id", "public", "url"))
     assert search.rebuild() == len(before)
