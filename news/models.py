@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from portal.html import clean_body
+from portal.page_cache import kept
 from portal.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -46,9 +47,24 @@ class Category(models.Model):
 
 
 class ArticleQuerySet(PublishableQuerySet):
+    # What lists, cards and feeds show of an article: reading the other columns
+    # (the body, the search text, the workflow's) costs time on every list.
+    LISTED_FIELDS = [
+        "title",
+        "slug",
+        "sapo",
+        "author",
+        "published_at",
+        "updated_at",
+        "cover_alt",
+        "cover_renditions",
+        "category__name",
+        "category__slug",
+    ]
+
     def listed(self):
         """Return published articles ready for a list: category joined, no body."""
-        return self.published().select_related("category").defer("body")
+        return self.published().select_related("category").only(*self.LISTED_FIELDS)
 
 
 class Article(WithCover, Publishable):
@@ -150,9 +166,18 @@ class Article(WithCover, Publishable):
         )
 
     def related(self, count=4):
-        """Return the latest other published articles of this one's category."""
-        others = Article.objects.listed().filter(category=self.category_id)
-        return others.exclude(pk=self.pk)[:count]
+        """Return the latest other published articles of this one's category.
+
+        The latest of a category are the same for all its articles: they are
+        kept with what pages share (portal.page_cache.kept).
+        """
+        latest = kept(
+            f"latest-of-category:{self.category_id}:{count + 1}",
+            lambda: list(
+                Article.objects.listed().filter(category=self.category_id)[: count + 1]
+            ),
+        )
+        return [article for article in latest if article.pk != self.pk][:count]
 
     def clean(self):
         super().clean()

@@ -45,7 +45,7 @@ def category_detail(request, slug):
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
     published = Article.objects.published().select_related("category", "campaign")
-    article = published.filter(slug=slug).first()
+    article = published.defer("search_text").filter(slug=slug).first()
     if article is None:
         old = get_object_or_404(
             ArticleOldSlug.objects.select_related("article__category"),

@@ -33,15 +33,17 @@ def main_nav(context):
     """Render the main navigation: one link per category, the current one marked."""
     request = context.get("request")
     path = request.path if request else ""
+    links = [(reverse("home"), "Trang chủ")]
+    links += [
+        (category.get_absolute_url(), category.name) for category in menu_categories()
+    ]
     sections = [
         (reverse("campaigns:list"), "Chiến dịch"),
         (reverse("campaigns:documents"), "Văn bản"),
     ]
-    return {
-        "path": path,
-        "categories": menu_categories(),
-        "sections": [(url, name, path.startswith(url)) for url, name in sections],
-    }
+    current = next((url for url, _ in links if url == path), "")
+    current = current or next((url for url, _ in sections if path.startswith(url)), "")
+    return {"links": links + sections, "current": current}
 
 
 @register.inclusion_tag("news/includes/featured.html")
