@@ -13,6 +13,7 @@ from django.utils import timezone
 from news.models import Article, Category
 from portal.demo_images import draw_cover
 from portal.redis_cache import resume as resume_redis
+from portal.tests.live import use_redis
 from portal.tests.staff_login import give_app, login_verified
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
@@ -103,17 +104,7 @@ def empty_cache():
 @pytest.fixture
 def redis_refused(settings):
     """Point the cache at a Redis that refuses connections (nothing listens there)."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "CONNECTION_POOL_CLASS": "portal.redis_cache.PausingConnectionPool",
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
-    }
+    use_redis(settings, "redis://127.0.0.1:1/0")
 
 
 @pytest.fixture

@@ -166,21 +166,26 @@ REDIS_URL = env("REDIS_URL")
 # votes keep their normal speed meanwhile.
 REDIS_TIMEOUT = float(env("REDIS_TIMEOUT", "0.25"))
 REDIS_PROBE_SECONDS = float(env("REDIS_PROBE_SECONDS", "1"))
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "hoangmai",
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
-                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
-                "CONNECTION_POOL_CLASS": "portal.redis_cache.PausingConnectionPool",
-                # Pages render from the database when Redis is down.
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
+
+
+def redis_cache(location, timeout=REDIS_TIMEOUT):
+    """Return the settings of the shared Redis cache at location."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "hoangmai",
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": timeout,
+            "SOCKET_TIMEOUT": timeout,
+            "CONNECTION_POOL_CLASS": "portal.redis_cache.PausingConnectionPool",
+            # Pages render from the database when Redis is down.
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
     # Not one traceback per cache call: portal.redis_cache logs each outage once.
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:

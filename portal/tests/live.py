@@ -63,6 +63,13 @@ def redis_database(number):
         client.close()
 
 
+def use_redis(settings, location):
+    """Point this process's cache at the Redis at location, as production does."""
+    from portal.settings import redis_cache
+
+    settings.CACHES = {"default": redis_cache(location, settings.REDIS_TIMEOUT)}
+
+
 def database_url(application_name):
     """Return a DATABASE_URL for pytest's test database, naming the connections."""
     s = connection.settings_dict

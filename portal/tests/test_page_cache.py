@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from news.models import Article
 from portal import redis_cache
-from portal.tests.live import redis_database
+from portal.tests.live import redis_database, use_redis
 from portal.tests.urlconf import demo_pages
 
 pytestmark = pytest.mark.django_db
@@ -154,16 +154,7 @@ def test_a_publish_during_an_outage_shows_once_redis_is_back(
 ):
     """Pages cached before the outage are not served again after a change made in it."""
     with redis_database(7) as redis_url:
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
-                "LOCATION": redis_url,
-                "OPTIONS": {
-                    "CONNECTION_POOL_CLASS": "portal.redis_cache.PausingConnectionPool",
-                    "IGNORE_EXCEPTIONS": True,
-                },
-            }
-        }
+        use_redis(settings, redis_url)
         article = make_article(title="Tin sắp được gỡ")
         assert Client().get("/")["X-Cache"] == "MISS"
         assert Client().get("/")["X-Cache"] == "HIT"

@@ -7,23 +7,8 @@ from django.core.cache import cache
 
 from portal import redis_cache
 
-from .live import redis_database
+from .live import redis_database, use_redis
 from .slow_hosts import silent_port
-
-
-def redis_cache_at(settings, location):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": location,
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": settings.REDIS_TIMEOUT,
-                "SOCKET_TIMEOUT": settings.REDIS_TIMEOUT,
-                "CONNECTION_POOL_CLASS": "portal.redis_cache.PausingConnectionPool",
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
-    }
 
 
 def timed(call):
@@ -35,7 +20,7 @@ def timed(call):
 def test_a_silent_redis_is_waited_for_once(settings):
     settings.REDIS_TIMEOUT = 0.2
     with silent_port() as port:
-        redis_cache_at(settings, f"redis://127.0.0.1:{port}/0")
+        use_redis(settings, f"redis://127.0.0.1:{port}/0")
         value, first = timed(lambda: cache.get("khoa"))
         assert value is None and 0.15 < first < 1.0
         assert redis_cache.paused()
@@ -46,7 +31,7 @@ def test_a_silent_redis_is_waited_for_once(settings):
 def test_the_pause_ends_by_itself_once_redis_answers(settings):
     settings.REDIS_PROBE_SECONDS = 0.1
     with redis_database(6) as url:
-        redis_cache_at(settings, url)
+        use_redis(settings, url)
         redis_cache.pause("Redis stopped answering")
         assert cache.set("khoa", "giá trị") is None  # not even tried
         deadline = time.monotonic() + 5
