@@ -75,7 +75,6 @@ class ReportAdminForm(CoverForm):
             "summary",
             "body",
             "illustrative",
-            "related_articles",
             "cover",
             "cover_alt",
             "status",
@@ -100,7 +99,6 @@ class ReportAdmin(PublishableAdmin):
     list_select_related = ["campaign"]
     search_fields = ["title"]
     date_hierarchy = "reported_on"
-    autocomplete_fields = ["related_articles"]
     readonly_fields = ["figure_template"]
     fieldsets = [
         (
@@ -115,7 +113,6 @@ class ReportAdmin(PublishableAdmin):
                     "summary",
                     "body",
                     "illustrative",
-                    "related_articles",
                 ]
             },
         ),

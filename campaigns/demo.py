@@ -101,7 +101,7 @@ def load_reports():
                 reported_on, datetime.time(8, 0), tzinfo=hanoi
             ),
         )
-        report.related_articles.set(campaign.articles.all())
+        report.articles.set(campaign.articles.all())
         for name, _, total, by_ward in data["indicators"]:
             if by_ward is None:
                 continue

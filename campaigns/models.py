@@ -174,12 +174,6 @@ class Report(WithCover, Publishable):
         default=False,
         help_text="Trang công khai ghi rõ “Số liệu minh họa”.",
     )
-    related_articles = models.ManyToManyField(
-        "news.Article",
-        blank=True,
-        related_name="reports",
-        verbose_name="tin bài liên quan",
-    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 

@@ -6,7 +6,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from news.models import Article
 from portal import params
 from portal.exports import attachment, csv_response
 from portal.workflow import apply_pending
@@ -41,7 +40,7 @@ def campaign_detail(request, slug):
             "latest": latest,
             "table": table,
             "documents": Document.objects.published().filter(campaigns=campaign),
-            "articles": Article.objects.listed().filter(campaign=campaign)[:6],
+            "articles": campaign.articles.listed()[:6],
         },
     )
 
@@ -81,7 +80,7 @@ def _render_report(request, report, preview=False):
             "report": report,
             "campaign": report.campaign,
             "table": FigureTable.for_report(report, indicators),
-            "articles": report.related_articles.all() & Article.objects.listed(),
+            "articles": report.articles.listed(),
             "preview": preview,
         },
     )

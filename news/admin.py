@@ -65,6 +65,7 @@ class ArticleAdminForm(CoverForm):
             "slug",
             "category",
             "campaign",
+            "reports",
             "sapo",
             "body",
             "cover",
@@ -104,9 +105,22 @@ class ArticleAdmin(AllOrNothingImport, ImportExportModelAdmin, PublishableAdmin)
     date_hierarchy = "published_at"
     readonly_fields = ["view_count", "created_at", "updated_at"]
     actions = [*PublishableAdmin.actions, "feature", "unfeature"]
-    autocomplete_fields = ["campaign"]
+    autocomplete_fields = ["campaign", "reports"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "campaign", "sapo", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "category",
+                    "campaign",
+                    "reports",
+                    "sapo",
+                    "body",
+                ]
+            },
+        ),
         ("Ảnh đại diện", {"fields": ["cover", "cover_alt"]}),
         (
             "Xuất bản",

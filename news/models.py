@@ -5,7 +5,6 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from portal.html import clean_body
-from portal.page_cache import kept
 from portal.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -48,7 +47,8 @@ class Category(models.Model):
 
 class ArticleQuerySet(PublishableQuerySet):
     # What lists, cards and feeds show of an article: reading the other columns
-    # (the body, the search text, the workflow's) costs time on every list.
+    # (the body, the search text, the workflow's) costs time on every list. The
+    # campaign's id is read by a campaign's own list (campaign.articles).
     LISTED_FIELDS = [
         "title",
         "slug",
@@ -60,6 +60,7 @@ class ArticleQuerySet(PublishableQuerySet):
         "cover_renditions",
         "category__name",
         "category__slug",
+        "campaign",
     ]
 
     def listed(self):
@@ -92,6 +93,14 @@ class Article(WithCover, Publishable):
         on_delete=models.SET_NULL,
         related_name="articles",
         verbose_name="chiến dịch, phong trào",
+    )
+    # The table was the report's when the link lived on that side.
+    reports = models.ManyToManyField(
+        "campaigns.Report",
+        blank=True,
+        related_name="articles",
+        db_table="campaigns_report_related_articles",
+        verbose_name="báo cáo liên quan",
     )
     author = models.CharField("tác giả", max_length=200, blank=True)
     is_featured = models.BooleanField("tin nổi bật", default=False)
@@ -166,18 +175,9 @@ class Article(WithCover, Publishable):
         )
 
     def related(self, count=4):
-        """Return the latest other published articles of this one's category.
-
-        The latest of a category are the same for all its articles: they are
-        kept with what pages share (portal.page_cache.kept).
-        """
-        latest = kept(
-            f"latest-of-category:{self.category_id}:{count + 1}",
-            lambda: list(
-                Article.objects.listed().filter(category=self.category_id)[: count + 1]
-            ),
-        )
-        return [article for article in latest if article.pk != self.pk][:count]
+        """Return the latest other published articles of this one's category."""
+        latest = Article.objects.listed().filter(category=self.category_id)
+        return latest.exclude(pk=self.pk)[:count]
 
     def clean(self):
         super().clean()

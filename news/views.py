@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_safe
 
+from campaigns.models import Campaign
 from portal import params
 from portal.addresses import client_address, network
 from portal.workflow import apply_pending
@@ -44,7 +45,7 @@ def category_detail(request, slug):
 @require_safe
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
-    published = Article.objects.published().select_related("category", "campaign")
+    published = Article.objects.published().select_related("category")
     article = published.defer("search_text").filter(slug=slug).first()
     if article is None:
         old = get_object_or_404(
@@ -62,8 +63,8 @@ def article_detail(request, category, slug):
             "article": article,
             "category": article.category,
             "cover": article.cover_full,
-            "related": article.related(),
             "reports": article.reports.listed(),
+            "campaign": _campaign_of(article),
         },
     )
 
@@ -82,14 +83,21 @@ def article_preview(request, pk):
             "article": article,
             "category": article.category,
             "cover": article.cover_full,
-            "related": article.related(),
             "reports": article.reports.listed(),
+            "campaign": _campaign_of(article),
             "preview": True,
         },
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _campaign_of(article):
+    """Return the campaign article belongs to, if readers may see it."""
+    if article.campaign_id is None:
+        return None
+    return Campaign.objects.active().filter(pk=article.campaign_id).first()
 
 
 # A transparent 1×1 GIF.

@@ -140,6 +140,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
             readonly += ["published_at", *self.model.APPROVER_FIELDS]
             if obj is not None and obj.status not in _drafts(self.model):
                 readonly += ["status", "slug"]
+        if self.parts_locked(request, obj):
+            # Links to other items (an article's reports, a document's campaigns)
+            # show to readers as soon as they are saved, like the parts.
+            readonly += [field.name for field in self.model._meta.many_to_many]
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):

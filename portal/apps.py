@@ -38,7 +38,7 @@ def _invalidate_pages():
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
     for through in (
-        apps.get_model("campaigns.Report").related_articles.through,
+        apps.get_model("news.Article").reports.through,
         apps.get_model("campaigns.Document").campaigns.through,
     ):
         m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"pages-{through}")

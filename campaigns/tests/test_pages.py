@@ -141,9 +141,9 @@ def test_campaign_and_report_queries_do_not_grow(
             defaults={"value": 100},
         )
     after = [count_queries(client, url) for url in urls]
-    # 5 of them: the navigation's categories and the side column, when not in the
+    # 6 of them: the navigation and the side column, when not in the
     # cache (news/tests/test_query_budget.py).
-    assert before == after == [12, 10]
+    assert before == after == [13, 11]
 
 
 def test_document_list_filters_and_detail(client, campaign):
@@ -197,6 +197,16 @@ def test_article_shows_its_campaign(client, make_article, campaign):
     assert f'href="{campaign.get_absolute_url()}"' in html
 
 
+def test_an_article_does_not_link_a_campaign_readers_no_longer_see(
+    client, make_article, campaign
+):
+    article = make_article(campaign=campaign)
+    Campaign.objects.filter(pk=campaign.pk).update(active=False)
+    html = client.get(article.get_absolute_url()).text
+    assert campaign.get_absolute_url() not in html
+    assert "Thuộc chiến dịch" not in html
+
+
 def test_sitemap_lists_published_reports_and_documents_only(
     client, election_report, make_report
 ):
@@ -214,7 +224,7 @@ def test_sitemap_lists_published_reports_and_documents_only(
 
 def test_report_and_article_point_at_each_other(client, election_report, make_article):
     article = make_article(title="Tin về bầu cử")
-    election_report.related_articles.add(article)
+    election_report.articles.add(article)
     report_html = client.get(election_report.get_absolute_url()).content.decode()
     assert article.get_absolute_url() in report_html
     article_html = client.get(article.get_absolute_url()).content.decode()
@@ -244,7 +254,7 @@ def test_an_article_lists_only_the_reports_readers_may_open(
 ):
     article = make_article()
     for report in (election_report, inactive_report):
-        report.related_articles.add(article)
+        report.articles.add(article)
     html = client.get(article.get_absolute_url()).content.decode()
     assert f'href="{election_report.get_absolute_url()}"' in html
     assert inactive_report.title not in html
@@ -257,7 +267,7 @@ def test_an_article_preview_lists_the_reports_readers_see(
 ):
     article = make_article(status="draft")
     for report in (election_report, inactive_report):
-        report.related_articles.add(article)
+        report.articles.add(article)
     url = f"/xem-truoc/bai-viet/{article.pk}/"
     html = admin_client.get(url).content.decode()
     assert f'href="{election_report.get_absolute_url()}"' in html

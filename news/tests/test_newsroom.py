@@ -3,10 +3,13 @@ import zoneinfo
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from campaigns.models import Campaign, Report
 from news.models import Article
+from portal.tests.live import read_form
 from portal.tests.staff_login import login_verified
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
 
@@ -528,3 +531,23 @@ def test_a_draft_cannot_take_another_articles_old_slug(client, make_article):
     with pytest.raises(ValidationError):
         draft.full_clean()
     assert client.get(old_url).status_code == 301
+
+
+def test_an_editor_cannot_relink_a_live_article(editor_client, approver, make_article):
+    """The reports an article cites show at once: on a live one, approvers only."""
+    campaign = Campaign.objects.create(name="Bầu cử 2021", summary="Tóm tắt.")
+    report = Report.objects.create(
+        campaign=campaign,
+        title="Kết quả bầu cử",
+        period="Năm 2021",
+        reported_on=datetime.date(2021, 5, 28),
+        summary="Tóm tắt.",
+        status=Report.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    article = make_article()
+    form = login_verified(Client(), approver).get(change_url(article)).text
+    fields = read_form(form, "article_form")
+    fields.update({"reports": [str(report.pk)], "_save": "Lưu"})
+    editor_client.post(change_url(article), fields)
+    assert not article.reports.exists()

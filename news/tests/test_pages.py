@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.defaults import server_error
 
 from news.models import Article, Category
+from portal.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -154,9 +155,21 @@ def test_footer_names_the_office_and_who_is_responsible(client, db):
         "Địa chỉ",
         "Điện thoại",
         "Thư điện tử",
-        reverse("page", args=["gioi-thieu"]),
     ]:
         assert text in html
+
+
+def test_menu_and_footer_link_the_published_standing_pages_only(client, db):
+    Page.objects.create(title="Giới thiệu", slug="gioi-thieu", body="<p>Ban.</p>")
+    Page.objects.create(
+        title="Nháp", slug="trang-nhap", body="<p>Chưa xong.</p>", published=False
+    )
+    html = client.get("/").content.decode()
+    about = reverse("page", args=["gioi-thieu"])
+    # One link in the menu, one in the footer.
+    assert html.count(f'href="{about}"') == 2
+    assert "trang-nhap" not in html
+    assert f'<a href="{about}" aria-current="page">' in client.get(about).text
 
 
 def test_server_error_page_is_in_vietnamese(rf):

@@ -8,12 +8,13 @@ from news.models import Category
 pytestmark = pytest.mark.django_db
 
 # What every page shares, when it is not in the cache: the navigation's categories
-# (1) and the side column (4: weather, the current poll, its choices, the most
-# read). Then the page's own content: the home page's featured articles and the
-# latest of each category; a category, its count and its page of articles; the
-# news list's count and page; an article, its related articles, its reports.
-SHARED = 5
-OWN = {"home": 1, "category": 3, "article": 3, "news_list": 2}
+# and standing pages (2) and the side column (4: weather, the current poll, its
+# choices, the most read). Then the page's own content: the home page's featured
+# articles, its categories and the latest of each; a category, its count and its
+# page of articles; the news list's count and page; an article, its related
+# articles, its reports.
+SHARED = 6
+OWN = {"home": 2, "category": 3, "article": 3, "news_list": 2}
 # Once shared fragments are in the cache, pages read only their own content; the
 # home page's blocks are shared too, and so are the latest articles of a category
 # that an article page lists under it.

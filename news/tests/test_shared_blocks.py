@@ -34,7 +34,7 @@ def test_an_article_lists_its_published_reports_newest_first(client, make_articl
         report = Report.objects.create(
             campaign=campaign, title=title, period="2021", **fields
         )
-        report.related_articles.add(article)
+        report.articles.add(article)
     html = client.get(article.get_absolute_url()).content.decode()
     listed = re.findall(r'<li><a href="[^"]+">(Báo cáo[^<]*)</a>', html)
     assert listed == ["Báo cáo năm", "Báo cáo tháng 5"]

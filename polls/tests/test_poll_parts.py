@@ -146,3 +146,19 @@ def test_every_publishable_admin_locks_its_parts_for_editors(model_admin, editor
         assert not inline.has_delete_permission(request, live)
     for inline in model_admin.get_inline_instances(request, draft):
         assert inline.has_change_permission(request, draft)
+
+
+@pytest.mark.parametrize(
+    "model_admin",
+    [a for a in admin.site._registry.values() if isinstance(a, PublishableAdmin)],
+    ids=lambda a: type(a).__name__,
+)
+def test_every_publishable_admin_locks_its_links_for_editors(model_admin, editor):
+    """Links to other items show at once: on a live item, for approvers only."""
+    request = RequestFactory().get("/")
+    request.user = editor
+    links = {field.name for field in model_admin.model._meta.many_to_many}
+    live = model_admin.model(pk=1, status="published")
+    draft = model_admin.model(pk=1, status="draft")
+    assert links <= set(model_admin.get_readonly_fields(request, live))
+    assert not links & set(model_admin.get_readonly_fields(request, draft))

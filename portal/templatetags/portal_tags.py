@@ -2,9 +2,12 @@ import datetime
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
-from portal import params
+from news.models import Category
+from portal import page_cache, params
+from portal.models import Page
 from portal.text import format_vn_number
 
 register = template.Library()
@@ -19,6 +22,41 @@ def vn_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).strftime(VN_DATETIME)
+
+
+def site_menu():
+    """Return the categories and the published standing pages, shared by every page."""
+    return page_cache.kept(
+        "site-menu",
+        lambda: (
+            list(Category.objects.only("name", "slug")),
+            list(Page.objects.published().only("title", "slug")),
+        ),
+    )
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    """Render the main navigation: every section of the site, the current one marked."""
+    request = context.get("request")
+    path = request.path if request else ""
+    categories, standing = site_menu()
+    exact = [(reverse("home"), "Trang chủ")]
+    exact += [(category.get_absolute_url(), category.name) for category in categories]
+    sections = [
+        (reverse("campaigns:list"), "Chiến dịch"),
+        (reverse("campaigns:documents"), "Văn bản"),
+    ]
+    pages = [(page.get_absolute_url(), page.title) for page in standing]
+    current = next((url for url, _ in exact + pages if url == path), "")
+    current = current or next((url for url, _ in sections if path.startswith(url)), "")
+    return {"links": exact + sections + pages, "current": current}
+
+
+@register.simple_tag
+def standing_pages():
+    """Return the published standing pages ("Giới thiệu"), for the footer."""
+    return site_menu()[1]
 
 
 @register.simple_tag(takes_context=True)

@@ -176,7 +176,7 @@ def hidden(db):
             summary=f"Tóm tắt: {title}.",
             **fields,
         )
-        report.related_articles.set(cited)
+        report.articles.set(cited)
         names.append(title)
     documents = [
         (inactive, "31-HD/AN", {}),
