@@ -223,7 +223,7 @@ def load(url, seconds=SECONDS, script=None, connections=CONNECTIONS):
 
 
 def start_server(env, port):
-    """Start gunicorn as bench/README says: the same configuration for every row."""
+    """Start gunicorn as docs/benchmark.md says: one configuration for every row."""
     server = subprocess.Popen(
         [
             PYTHON,
