@@ -15,7 +15,7 @@ from portal.demo_images import draw_cover
 from portal.redis_cache import resume as resume_redis
 from portal.tests.live import use_redis
 from portal.tests.staff_login import give_app, login_verified
-from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
+from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")
 

@@ -9,10 +9,10 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from import_export.admin import ImportExportModelAdmin
 from openpyxl import Workbook
 
-from portal.admin_publishing import CoverForm, PublishableAdmin, VersionedForm
-from portal.exports import AllOrNothingImport, xlsx_response
-from portal.uploads import ImageRejected, clean_pdf
-from portal.workflow import check_changing_live, may_change_parts
+from publishing.admin import CoverForm, PublishableAdmin, VersionedForm
+from publishing.exports import AllOrNothingImport, xlsx_response
+from publishing.uploads import ImageRejected, clean_pdf
+from publishing.workflow import check_changing_live, may_change_parts
 
 from .models import Campaign, Document, Figure, Indicator, Report, Ward
 from .resources import COLUMNS, DISTRICT, FigureResource

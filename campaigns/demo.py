@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.files.base import ContentFile
 
-from portal.text import fold
+from publishing.text import fold
 
 from .demo_content import CAMPAIGNS, DOCUMENTS, WARD_WEIGHTS
 from .models import Campaign, Document, Figure, Indicator, Report, Ward

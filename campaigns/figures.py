@@ -7,8 +7,8 @@ FigureTable, so they always show the same numbers.
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from portal.charts import BarChart
-from portal.text import format_vn_number
+from publishing.charts import BarChart
+from publishing.text import format_vn_number
 
 from .models import Ward
 

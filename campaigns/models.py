@@ -7,16 +7,16 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from portal.html import clean_body
-from portal.images import UploadPath
-from portal.publishing import (
+from publishing.images import UploadPath
+from publishing.models import (
     Publishable,
     PublishableQuerySet,
     WithCover,
     fill_slug,
     published_has_time,
 )
-from portal.text import fold
+from publishing.sanitiser import clean_body
+from publishing.text import fold
 
 
 def ward_key(text):

@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from import_export import fields, widgets
 
-from portal.exports import PortalResource
-from portal.text import fold, format_vn_number, parse_vn_number
-from portal.workflow import check_changing_live
+from publishing.exports import PortalResource
+from publishing.text import fold, format_vn_number, parse_vn_number
+from publishing.workflow import check_changing_live
 
 from .models import Figure, Indicator, Report, Ward, ward_key
 

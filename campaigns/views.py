@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from portal import params
-from portal.exports import attachment, csv_response
-from portal.workflow import apply_pending
+from publishing import params
+from publishing.exports import attachment, csv_response
+from publishing.workflow import apply_pending
 
 from .figures import FigureTable
 from .models import Campaign, Document, Report

@@ -6,13 +6,13 @@ from import_export import fields
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 
-from portal.admin_publishing import (
+from publishing.admin import (
     CoverForm,
     PublishableAdmin,
     PublishingResourceMixin,
 )
-from portal.exports import AllOrNothingImport, PortalResource
-from portal.text import fold
+from publishing.exports import AllOrNothingImport, PortalResource
+from publishing.text import fold
 
 from .models import Article, Category
 

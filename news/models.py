@@ -4,15 +4,15 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from portal.html import clean_body
-from portal.publishing import (
+from publishing.models import (
     Publishable,
     PublishableQuerySet,
     WithCover,
     fill_slug,
     published_has_time,
 )
-from portal.text import fold
+from publishing.sanitiser import clean_body
+from publishing.text import fold
 
 
 class Category(models.Model):

@@ -7,9 +7,9 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_safe
 
 from campaigns.models import Campaign
-from portal import params
-from portal.addresses import client_address, network
-from portal.workflow import apply_pending
+from publishing import params
+from publishing.addresses import client_address, network
+from publishing.workflow import apply_pending
 
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
 
@@ -112,7 +112,7 @@ def article_view(request, pk):
     """Count a reading of an article, once per visitor and VIEW_COUNT_SECONDS.
 
     The page itself may come from the cache; this pixel never does. A visitor is
-    a network (portal.addresses.network) and a browser, kept in the cache only as
+    a network (publishing.addresses.network) and a browser, kept in the cache only as
     a keyed hash. When the cache cannot answer, the reading is not counted: a
     view count that misses a few is better than one anybody can inflate.
     """

@@ -13,10 +13,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from openpyxl import Workbook
 
-from portal.admin_publishing import PublishableAdmin, VersionedForm
 from portal.admin_site import SuperuserRecordsAdmin
-from portal.exports import csv_response, escape_cell, xlsx_response
-from portal.workflow import can_publish
+from publishing.admin import PublishableAdmin, VersionedForm
+from publishing.exports import csv_response, escape_cell, xlsx_response
+from publishing.workflow import can_publish
 
 from .models import Choice, Poll, Vote
 from .services import percentages, poll_close

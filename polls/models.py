@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from portal.publishing import (
+from publishing.models import (
     Publishable,
     PublishableQuerySet,
     fill_slug,

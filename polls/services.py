@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.addresses import network
+from publishing.addresses import network
 
 from .models import Choice, Poll, Vote
 

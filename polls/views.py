@@ -10,8 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from portal.addresses import client_address
-from portal.charts import BarChart
+from publishing.addresses import client_address
+from publishing.charts import BarChart
 
 from .models import Poll
 from .services import (

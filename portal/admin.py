@@ -2,8 +2,9 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from publishing.dates import show_datetime
+
 from . import two_factor_admin  # noqa: F401 (staff devices and their reset)
-from .dates import show_datetime
 from .models import Page, Place, WeatherReading
 
 

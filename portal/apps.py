@@ -1,6 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
-from simple_history.signals import pre_create_historical_record
+from django.db.models.signals import post_delete, post_save
 
 
 class PortalConfig(AppConfig):
@@ -9,12 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import two_factor  # noqa: F401 (registers its deploy check)
-        from .roles import ensure_roles
 
-        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="ensure_roles")
-        pre_create_historical_record.connect(
-            _default_change_reason, dispatch_uid="default_change_reason"
-        )
         _keep_search_index()
         _invalidate_pages()
 
@@ -78,9 +72,3 @@ def _keep_search_index():
 
     post_save.connect(category_saved, sender=Category, dispatch_uid="search-category")
     post_save.connect(campaign_saved, sender=Campaign, dispatch_uid="search-campaign")
-
-
-def _default_change_reason(sender, history_instance, **kwargs):
-    """Show a dash, not "None", in the history of a change made outside the admin."""
-    if not history_instance.history_change_reason:
-        history_instance.history_change_reason = "—"

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from .html import clean_body
+from publishing.sanitiser import clean_body
 
 
 class PageQuerySet(models.QuerySet):

@@ -16,8 +16,9 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from publishing.text import fold
+
 from .models import SearchEntry
-from .text import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_otp",
     "portal.two_factor_apps.TOTPConfig",
     "portal.two_factor_apps.StaticConfig",
+    "publishing",
     "portal",
     "news",
     "campaigns",
@@ -106,7 +107,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The same address the poll uses: REMOTE_ADDR or the trusted proxies' entry.
-AXES_CLIENT_IP_CALLABLE = "portal.addresses.client_address"
+AXES_CLIENT_IP_CALLABLE = "publishing.addresses.client_address"
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 # Never keep a typed code (a backup code is as good as a password) in the attempt log.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
@@ -209,7 +210,7 @@ USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates day first (dd/mm/yyyy), read and shown: Django's own vi formats read them
 # month first (see portal/formats/vi/formats.py).
-FORMAT_MODULE_PATH = ["portal.formats"]
+FORMAT_MODULE_PATH = ["publishing.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -358,7 +359,7 @@ CKEDITOR_5_CONFIGS = {
 # Import and export (django-import-export).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-# Formulae are escaped by portal.exports, which keeps the text instead of dropping "=".
+# Formulae are escaped by publishing.exports, which keeps the text, "=" included.
 IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

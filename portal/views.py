@@ -12,10 +12,12 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_POST, require_safe
 from django.views.static import serve as static_serve
 
-from . import params, search
+from publishing import params
+from publishing.uploads import ImageRejected, clean_image, store_image
+
+from . import search
 from .models import Page, SearchEntry
 from .sitemaps import SITEMAPS
-from .uploads import ImageRejected, clean_image, store_image
 
 SEARCH_PAGE_SIZE = 10
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import portal.images
+import publishing.images
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -144,7 +144,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('pending_changes', models.JSONField(blank=True, editable=False, null=True, verbose_name='thay đổi chờ duyệt')),
                 ('pending_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='đề xuất lúc')),
-                ('cover', models.ImageField(blank=True, upload_to=portal.images.UploadPath('covers'), verbose_name='ảnh đại diện')),
+                ('cover', models.ImageField(blank=True, upload_to=publishing.images.UploadPath('covers'), verbose_name='ảnh đại diện')),
                 ('cover_alt', models.CharField(blank=True, help_text='Mô tả ngắn nội dung ảnh cho người khiếm thị.', max_length=300, verbose_name='mô tả ảnh (alt)')),
                 ('cover_renditions', models.JSONField(blank=True, default=dict, editable=False)),
                 ('title', models.CharField(max_length=300, verbose_name='tiêu đề')),
@@ -196,7 +196,7 @@ class Migration(migrations.Migration):
                 ('issuer', models.CharField(max_length=200, verbose_name='cơ quan ban hành')),
                 ('issued_on', models.DateField(verbose_name='ngày ban hành')),
                 ('summary', models.TextField(verbose_name='trích yếu')),
-                ('file', models.FileField(blank=True, upload_to=portal.images.UploadPath('van-ban'), verbose_name='tệp PDF')),
+                ('file', models.FileField(blank=True, upload_to=publishing.images.UploadPath('van-ban'), verbose_name='tệp PDF')),
                 ('slug', models.SlugField(blank=True, max_length=255, unique=True, verbose_name='đường dẫn')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),

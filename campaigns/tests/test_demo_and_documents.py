@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from campaigns.demo import minimal_pdf, split
 from campaigns.models import Campaign, Document, Figure, Report
-from portal.uploads import ImageRejected, clean_pdf
+from publishing.uploads import ImageRejected, clean_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from campaigns.models import Figure, Report, Ward
-from portal.exports import FORMATS
+from publishing.exports import FORMATS
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 def fill_search_text(apps, schema_editor):
-    from portal.text import fold
+    from publishing.text import fold
 
     Article = apps.get_model("news", "Article")
     for article in Article.objects.only("title", "sapo").iterator():

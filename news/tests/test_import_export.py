@@ -10,7 +10,7 @@ from import_export.tmp_storages import TempFolderStorage
 from openpyxl import Workbook, load_workbook
 
 from news.models import Article, Category
-from portal.exports import FORMATS
+from publishing.exports import FORMATS
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from campaigns.models import Campaign, Report
 from news.models import Article
 from portal.tests.live import read_form
 from portal.tests.staff_login import login_verified
-from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
+from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
 

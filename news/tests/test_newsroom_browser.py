@@ -7,7 +7,7 @@ from django.utils import timezone
 from news.models import Article, Category
 from portal.tests.images import jpeg_bytes
 from portal.tests.staff_login import totp_code
-from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
+from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,9 +7,9 @@ from django.db.models import ProtectedError
 from django.test import Client, RequestFactory
 
 from polls.models import Choice, Poll, Vote
-from portal.admin_publishing import PublishableAdmin
 from portal.tests.live import read_form
 from portal.tests.staff_login import login_verified
+from publishing.admin import PublishableAdmin
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from campaigns.models import Document, Figure, Report
 from news.models import Article, Category
 from portal.models import Page
-from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
+from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
 

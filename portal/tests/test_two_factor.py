@@ -23,7 +23,7 @@ from portal.tests.images import jpeg_bytes
 from portal.tests.screens import keep
 from portal.tests.staff_login import give_app, login_verified, totp_code
 from portal.tests.test_settings import django_check
-from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
+from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from portal import search
 from portal.demo_images import draw_cover
 from portal.demo_weather import load_places
 from portal.models import Page, SearchEntry
-from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
+from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 # Development-only logins, printed on start and listed in the README:
 # (user name, password, group or None for the superuser, description).

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.text import fold, slugify, unique_slug
+from publishing.text import fold, slugify, unique_slug
 
 DATA = Path(__file__).parent / "data"
 

@@ -12,9 +12,9 @@ from django.test import RequestFactory
 from django.urls import resolve, reverse
 from import_export.admin import ExportMixin, ImportMixin
 
-from portal import dates
-from portal.exports import DateTimeWidget, DateWidget, PortalResource
 from portal.models import Place, WeatherReading
+from publishing import dates
+from publishing.exports import DateTimeWidget, DateWidget, PortalResource
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 
-from .html import clean_body
+from .sanitiser import clean_body
 
 EDITOR_GROUP = "Biên tập viên"
 APPROVER_GROUP = "Duyệt bài"

@@ -1,9 +1,9 @@
 """Admin pieces for everything staff publish: the workflow, versions, covers.
 
-ModelAdmins of publishable models (portal.publishing.Publishable) derive from
+ModelAdmins of publishable models (publishing.models.Publishable) derive from
 PublishableAdmin, so that the change form, actions and history reverts all save
-through portal.workflow.save_as(), and their inlines (the item's parts) follow
-portal.workflow.may_change_parts() whatever the admin: shown, not editable, to
+through publishing.workflow.save_as(), and their inlines (the item's parts) follow
+publishing.workflow.may_change_parts() whatever the admin: shown, not editable, to
 whoever may not change them, and every change to them recorded in the item's
 history.
 """

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from portal import params
+from publishing import params
 
 
 @pytest.mark.parametrize(

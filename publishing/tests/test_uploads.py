@@ -5,9 +5,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, PngImagePlugin
 
-from portal.uploads import ImageRejected, clean_image, store_image
-
-from .images import (
+from portal.tests.images import (
     halves,
     jpeg_bytes,
     jpeg_segments,
@@ -16,6 +14,7 @@ from .images import (
     png_chunks,
     swapped_profile,
 )
+from publishing.uploads import ImageRejected, clean_image, store_image
 
 UPLOAD_URL = "/tai-anh-bien-tap/"
 

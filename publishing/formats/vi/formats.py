@@ -3,7 +3,7 @@
 Django's own vi module writes dates in words and sets no input formats, so its
 forms fell back to the American ones of the global settings: "02/12/2026" was
 read as 12 February and "13/12/2026" refused. What this module leaves out still
-comes from Django's vi module. portal.dates holds the admin's forms and the imports
+comes from Django's vi module. publishing.dates holds the admin's forms and the imports
 to these formats alone.
 """
 

@@ -8,10 +8,9 @@ import pytest
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from portal.html import clean_body
-
-from .images import jpeg_bytes
-from .slow_hosts import silent_host, tls_trickle_host, trickle_host
+from portal.tests.images import jpeg_bytes
+from portal.tests.slow_hosts import silent_host, tls_trickle_host, trickle_host
+from publishing.sanitiser import clean_body
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +218,7 @@ def test_dns_rebinding_cannot_reach_a_private_address(
 def test_address_check(address, public):
     import ipaddress
 
-    from portal.body_images import _is_public
+    from publishing.body_images import _is_public
 
     assert _is_public(ipaddress.ip_address(address)) is public
 

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from simple_history.signals import pre_create_historical_record
+
+
+class PublishingConfig(AppConfig):
+    name = "publishing"
+    verbose_name = "Xuất bản"
+
+    def ready(self):
+        from .roles import ensure_roles
+
+        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="ensure_roles")
+        pre_create_historical_record.connect(
+            _default_change_reason, dispatch_uid="default_change_reason"
+        )
+
+
+def _default_change_reason(sender, history_instance, **kwargs):
+    """Show a dash, not "None", in the history of a change made outside the admin."""
+    if not history_instance.history_change_reason:
+        history_instance.history_change_reason = "—"

@@ -1,0 +1,41 @@
+from django import template
+from django.utils import timezone
+
+from ..text import format_vn_number
+
+register = template.Library()
+
+VN_DATETIME = "%d/%m/%Y | %H:%M"
+
+
+@register.filter
+def vn_datetime(value):
+    """Format a moment as Hà Nội readers expect: "07/01/2022 | 17:58"."""
+    if not value:
+        return ""
+    return timezone.localtime(value).strftime(VN_DATETIME)
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """Return the page numbers to link to, with … where the range is elided."""
+    return page_obj.paginator.get_elided_page_range(
+        page_obj.number, on_each_side=2, on_ends=1
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, url):
+    """Return url made absolute against the current request."""
+    return context["request"].build_absolute_uri(url)
+
+
+@register.filter
+def vn_number(value, decimals=None):
+    """Format a figure the Vietnamese way: 292145 -> "292.145", 99.47 -> "99,47".
+
+    Only for figures: years and codes are shown as they are, never grouped.
+    """
+    if value is None or value == "":
+        return ""
+    return format_vn_number(value, None if decimals in (None, "") else int(decimals))
