@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from . import two_factor_admin  # noqa: F401 (staff devices and their reset)
 from .dates import show_datetime
 from .models import Page, Place, WeatherReading
 

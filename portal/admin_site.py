@@ -5,7 +5,7 @@ from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_http_methods
 
-from . import two_factor
+from two_factor import enrolment as two_factor
 
 # Django's admin views answer PUT, PROPFIND and the like as if they were a GET;
 # its pages only ever get and post, so every admin URL takes these alone.

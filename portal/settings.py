@@ -49,7 +49,7 @@ PORTAL_ENVIRONMENT = "development"
 
 INSTALLED_APPS = [
     # Django's admin on the portal's site, which asks staff for a second factor.
-    "portal.two_factor_apps.PortalAdminConfig",
+    "two_factor.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,8 +63,10 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "django_otp",
-    "portal.two_factor_apps.TOTPConfig",
-    "portal.two_factor_apps.StaticConfig",
+    "two_factor.apps.TOTPConfig",
+    "two_factor.apps.StaticConfig",
+    # After django-otp's apps: its admin replaces their device admins.
+    "two_factor",
     "portal",
     "news",
     "campaigns",
@@ -87,7 +89,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "portal.two_factor.TwoFactorMiddleware",
+    "two_factor.enrolment.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -1,17 +1,29 @@
-"""App configs for the admin site and django-otp's device apps, in Vietnamese.
+"""App configs: this app's, and the admin's and django-otp's apps in Vietnamese.
 
-Kept out of portal/apps.py: Django picks an app's config from its apps module, and
-these subclasses there would confuse that choice.
+Django picks an app's config from its apps module: the one class there with
+default = True. The parent classes are reached through their modules, so that they
+are not among this module's classes when Django looks.
 """
 
-from django.contrib.admin.apps import AdminConfig
-from django_otp.plugins.otp_static.apps import DefaultConfig as StaticDefaultConfig
-from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPDefaultConfig
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django_otp.plugins.otp_static import apps as otp_static_apps
+from django_otp.plugins.otp_totp import apps as otp_totp_apps
 
 
-class PortalAdminConfig(AdminConfig):
+class TwoFactorConfig(AppConfig):
+    default = True
+    name = "two_factor"
+    verbose_name = "Xác thực hai lớp"
+
+    def ready(self):
+        from . import enrolment  # noqa: F401 (registers its deploy check)
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with admin.site the portal's two-factor site."""
 
+    default = False
     default_site = "portal.admin_site.PortalAdminSite"
 
 
@@ -25,7 +37,8 @@ def _name_models(names):
         opts.verbose_name_plural = plural
 
 
-class TOTPConfig(TOTPDefaultConfig):
+class TOTPConfig(otp_totp_apps.DefaultConfig):
+    default = False
     verbose_name = "Xác thực hai lớp: ứng dụng trên điện thoại"
 
     def ready(self):
@@ -34,7 +47,8 @@ class TOTPConfig(TOTPDefaultConfig):
         )
 
 
-class StaticConfig(StaticDefaultConfig):
+class StaticConfig(otp_static_apps.DefaultConfig):
+    default = False
     verbose_name = "Xác thực hai lớp: mã dự phòng"
 
     def ready(self):

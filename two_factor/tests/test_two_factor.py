@@ -18,12 +18,12 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from news.models import Article
-from portal import two_factor
 from portal.tests.images import jpeg_bytes
 from portal.tests.screens import keep
 from portal.tests.staff_login import give_app, login_verified, totp_code
 from portal.tests.test_settings import django_check
 from portal.workflow import APPROVER_GROUP, EDITOR_GROUP
+from two_factor import enrolment as two_factor
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,9 @@ from django.db.models import Count, Exists, OuterRef
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import two_factor
-from .admin_site import SuperuserRecordsAdmin
+from portal.admin_site import SuperuserRecordsAdmin
+
+from . import enrolment as two_factor
 
 User = get_user_model()
 
