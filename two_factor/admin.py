@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.admin_site import SuperuserRecordsAdmin
 
-from . import enrolment as two_factor
+from .devices import reset
 
 User = get_user_model()
 
@@ -112,7 +112,7 @@ class StaffUserAdmin(UserAdmin):
     def reset_two_factor(self, request, queryset):
         names = []
         for user in queryset:
-            if two_factor.reset(user):
+            if reset(user):
                 self.log_change(request, user, "Đặt lại xác thực hai lớp.")
                 names.append(user.get_username())
         if names:

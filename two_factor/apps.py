@@ -1,12 +1,14 @@
 """App configs: this app's, and the admin's and django-otp's apps in Vietnamese.
 
-Django picks an app's config from its apps module: the one class there with
-default = True. The parent classes are reached through their modules, so that they
-are not among this module's classes when Django looks.
+Django takes an app's config from its apps module: the only AppConfig subclass
+there, or else the one with default = True, imported classes counted. So the others
+here say default = False, and their parents are reached through their modules:
+AdminConfig, itself default = True, would be a second default.
 """
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.core import checks
 from django_otp.plugins.otp_static import apps as otp_static_apps
 from django_otp.plugins.otp_totp import apps as otp_totp_apps
 
@@ -17,14 +19,16 @@ class TwoFactorConfig(AppConfig):
     verbose_name = "Xác thực hai lớp"
 
     def ready(self):
-        from . import enrolment  # noqa: F401 (registers its deploy check)
+        from .checks import check_two_factor
+
+        checks.register(check_two_factor, checks.Tags.security, deploy=True)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with admin.site the portal's two-factor site."""
 
     default = False
-    default_site = "portal.admin_site.PortalAdminSite"
+    default_site = "two_factor.sites.PortalAdminSite"
 
 
 def _name_models(names):
