@@ -4,7 +4,6 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from publishing.dates import show_datetime
 
-from . import two_factor_admin  # noqa: F401 (staff devices and their reset)
 from .models import Page, Place, WeatherReading
 
 

@@ -7,8 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Cổng thông tin"
 
     def ready(self):
-        from . import two_factor  # noqa: F401 (registers its deploy check)
-
         _keep_search_index()
         _invalidate_pages()
 

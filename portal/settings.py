@@ -49,7 +49,7 @@ PORTAL_ENVIRONMENT = "development"
 
 INSTALLED_APPS = [
     # Django's admin on the portal's site, which asks staff for a second factor.
-    "portal.two_factor_apps.PortalAdminConfig",
+    "two_factor.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,8 +63,10 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "django_otp",
-    "portal.two_factor_apps.TOTPConfig",
-    "portal.two_factor_apps.StaticConfig",
+    "two_factor.apps.TOTPConfig",
+    "two_factor.apps.StaticConfig",
+    # After django-otp's apps: its admin replaces their device admins.
+    "two_factor",
     "publishing",
     "portal",
     "news",
@@ -88,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "portal.two_factor.TwoFactorMiddleware",
+    "two_factor.policy.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -112,7 +114,7 @@ AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 # Never keep a typed code (a backup code is as good as a password) in the attempt log.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 
-# Two-factor sign-in for staff (portal/two_factor.py): the admin asks for a code from
+# Two-factor sign-in for staff (the two_factor app): the admin asks for a code from
 # an authenticator app (TOTP) or a one-time backup code after the password. Always on
 # in production (settings_production refuses to start without); off by default on a
 # developer's machine (DEBUG) so that the demo logins work with a password alone.
@@ -121,7 +123,7 @@ STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_TWO_FACTOR", not DEBUG)
 OTP_TOTP_ISSUER = "Tuyen giao Hoang Mai"
 # django-otp's own throttle is kept per device, so anyone with the password could
 # keep its owner's right codes refused from anywhere. Wrong codes count towards
-# the lockout instead, per user name and address (portal/two_factor.py).
+# the lockout instead, per user name and address (two_factor/devices.py).
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
 # Nobody, superusers included, may see a colleague's secret key or QR code again.

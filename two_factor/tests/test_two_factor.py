@@ -18,12 +18,13 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from news.models import Article
-from portal import two_factor
 from portal.tests.images import jpeg_bytes
 from portal.tests.screens import keep
 from portal.tests.staff_login import give_app, login_verified, totp_code
 from portal.tests.test_settings import django_check
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
+from two_factor.checks import check_two_factor
+from two_factor.devices import new_backup_codes, normalize, verify
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +136,7 @@ def test_wrong_codes_from_elsewhere_do_not_keep_the_owner_out(
 
 def test_a_backup_code_works_once(client, make_staff):
     user = make_staff("bientap", EDITOR_GROUP)
-    codes = two_factor.new_backup_codes(user)
+    codes = new_backup_codes(user)
     assert len(codes) == 10 and len(set(codes)) == 10
     # Typed in capitals, as printed with its dash or not: accepted.
     assert sign_in(client, "bientap", codes[0].upper()).status_code == 302
@@ -285,7 +286,7 @@ def test_wrong_enrolment_codes_lock_out_too(client, make_staff, settings):
 
 
 def test_a_superuser_resets_a_lost_phone(admin_client, editor_client, editor):
-    two_factor.new_backup_codes(editor)
+    new_backup_codes(editor)
     assert reaches_admin(editor_client)
     users = reverse("admin:auth_user_changelist")
     page = admin_client.get(users).content.decode()
@@ -327,7 +328,7 @@ def test_only_superusers_see_devices_and_reset(approver_client, approver, editor
 
 def test_the_device_lists_are_in_vietnamese_and_hide_keys(admin_client, editor):
     device = give_app(editor)
-    two_factor.new_backup_codes(editor)
+    new_backup_codes(editor)
     index = admin_client.get(reverse("admin:index")).content.decode()
     assert "Xác thực hai lớp: ứng dụng trên điện thoại" in index
     assert "Xác thực hai lớp: mã dự phòng" in index
@@ -354,7 +355,7 @@ def test_the_device_lists_are_in_vietnamese_and_hide_keys(admin_client, editor):
 
 
 def test_staff_see_their_second_factor_and_make_new_backup_codes(editor_client, editor):
-    old = two_factor.new_backup_codes(editor)
+    old = new_backup_codes(editor)
     index = editor_client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:two_factor") in index
     page = editor_client.get(reverse("admin:two_factor")).content.decode()
@@ -363,13 +364,13 @@ def test_staff_see_their_second_factor_and_make_new_backup_codes(editor_client, 
     codes = re.findall(r"<li><code>([a-z2-7-]{9})</code></li>", response.text)
     assert len(codes) == 10 and not set(codes) & set(old)
     assert "no-store" in response["Cache-Control"]
-    assert two_factor.verify(editor, two_factor.normalize(codes[0]))[0] is not None
-    assert two_factor.verify(editor, two_factor.normalize(old[0]))[0] is None
+    assert verify(editor, normalize(codes[0]))[0] is not None
+    assert verify(editor, normalize(old[0]))[0] is None
 
 
 def test_the_operator_resets_from_the_command_line(make_staff, capsys):
     user = make_staff("admin2")
-    two_factor.new_backup_codes(user)
+    new_backup_codes(user)
     call_command("reset_two_factor", "admin2")
     assert "Đã đặt lại xác thực hai lớp" in capsys.readouterr().out
     assert not TOTPDevice.objects.exists() and not StaticDevice.objects.exists()
@@ -382,11 +383,11 @@ def test_the_requirement_can_be_off_in_development(client, make_staff, settings)
     assert 'name="otp_token"' not in page
     assert sign_in(client, "bientap").status_code == 302
     assert reaches_admin(client)
-    assert two_factor.check_two_factor()[0].id == "portal.W001"
+    assert check_two_factor()[0].id == "portal.W001"
 
 
 def test_the_deploy_check_passes_with_the_requirement_on():
-    assert two_factor.check_two_factor() == []
+    assert check_two_factor() == []
 
 
 @pytest.mark.parametrize("value", ["false", "off"])

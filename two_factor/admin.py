@@ -11,8 +11,9 @@ from django.db.models import Count, Exists, OuterRef
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import two_factor
-from .admin_site import SuperuserRecordsAdmin
+from portal.admin_site import SuperuserRecordsAdmin
+
+from .devices import reset
 
 User = get_user_model()
 
@@ -111,7 +112,7 @@ class StaffUserAdmin(UserAdmin):
     def reset_two_factor(self, request, queryset):
         names = []
         for user in queryset:
-            if two_factor.reset(user):
+            if reset(user):
                 self.log_change(request, user, "Đặt lại xác thực hai lớp.")
                 names.append(user.get_username())
         if names:

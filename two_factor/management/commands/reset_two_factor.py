@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from portal import two_factor
+from ...devices import reset
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
             user = User.objects.get_by_natural_key(username)
         except User.DoesNotExist:
             raise CommandError(f"Không có tài khoản “{username}”.") from None
-        if not two_factor.reset(user):
+        if not reset(user):
             self.stdout.write(
                 f"Tài khoản {username} chưa thiết lập xác thực hai lớp: không có gì "
                 "để đặt lại."
