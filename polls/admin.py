@@ -13,8 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from openpyxl import Workbook
 
-from portal.admin_site import SuperuserRecordsAdmin
-from publishing.admin import PublishableAdmin, VersionedForm
+from publishing.admin import PublishableAdmin, SuperuserRecordsAdmin, VersionedForm
 from publishing.exports import csv_response, escape_cell, xlsx_response
 from publishing.workflow import can_publish
 

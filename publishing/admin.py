@@ -394,3 +394,22 @@ def _shown(field, value):
     if queryset is not None and value is not None and not hasattr(value, "pk"):
         value = queryset.filter(pk=value).first()
     return "" if value is None else value
+
+
+class SuperuserRecordsAdmin(admin.ModelAdmin):
+    """Records only superusers see, and may delete; nobody adds or edits them here."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, OuterRef
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.admin_site import SuperuserRecordsAdmin
+from publishing.admin import SuperuserRecordsAdmin
 
 from .devices import reset
 
