@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
+from demo.images import draw_cover
 from news.models import Article, Category
-from portal.demo_images import draw_cover
 from portal.redis_cache import resume as resume_redis
 from portal.tests.live import use_redis
 from portal.tests.staff_login import give_app, login_verified
@@ -191,7 +191,7 @@ def admin_client(db, admin_user):
 @pytest.fixture
 def open_poll(db):
     """The one-stop office poll, open and published, with its five choices."""
-    from polls.demo import QUESTION, load_poll
+    from demo.polls import QUESTION, load_poll
     from polls.models import Poll
 
     load_poll()

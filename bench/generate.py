@@ -16,8 +16,8 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from news.models import Article, Category  # noqa: E402
-from portal import search  # noqa: E402
-from portal.models import SearchEntry  # noqa: E402
+from search import index as search  # noqa: E402
+from search.models import SearchEntry  # noqa: E402
 
 PREFIX = "bai-viet-tong-hop-"
 WARDS = [

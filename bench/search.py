@@ -15,8 +15,8 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from portal import search  # noqa: E402
-from portal.models import SearchEntry  # noqa: E402
+from search import index as search  # noqa: E402
+from search.models import SearchEntry  # noqa: E402
 
 QUERIES = [
     "dinh cong", "Định Công", "hoang mai", "HOÀNG LIỆT", "tong ve sinh",

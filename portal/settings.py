@@ -65,13 +65,18 @@ INSTALLED_APPS = [
     "django_otp",
     "two_factor.apps.TOTPConfig",
     "two_factor.apps.StaticConfig",
-    # After django-otp's apps: its admin replaces their device admins.
-    "two_factor",
+    # The foundation, the content apps, the site's own services, the project.
     "publishing",
-    "portal",
     "news",
     "campaigns",
     "polls",
+    "pages",
+    "search",
+    "weather",
+    # After django-otp's apps: its admin replaces their device admins.
+    "two_factor",
+    "demo",
+    "portal",
 ]
 
 MIDDLEWARE = [

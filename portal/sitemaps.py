@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ReportSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
-
-from .models import Page
+from pages.sitemaps import PageSitemap
 
 
 class MainPagesSitemap(Sitemap):
@@ -15,16 +14,6 @@ class MainPagesSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
-
-
-class PageSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Page.objects.published().only("slug", "updated_at")
-
-    def lastmod(self, item):
-        return item.updated_at
 
 
 SITEMAPS = {

@@ -4,6 +4,8 @@ from django.urls import include, path
 
 from campaigns.views import report_preview
 from news.views import article_preview
+from pages import views as pages_views
+from search import views as search_views
 
 from . import views
 
@@ -16,8 +18,8 @@ urlpatterns = [
     path("tin-tuc/", include("news.urls")),
     path("", include("campaigns.urls")),
     path("binh-chon/", include("polls.urls")),
-    path("trang/<slug:slug>/", views.page_detail, name="page"),
-    path("tim-kiem/", views.search_page, name="search"),
+    path("trang/<slug:slug>/", pages_views.page_detail, name="page"),
+    path("tim-kiem/", search_views.search_page, name="search"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

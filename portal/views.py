@@ -1,25 +1,19 @@
 import logging
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_POST, require_safe
 from django.views.static import serve as static_serve
 
-from publishing import params
 from publishing.uploads import ImageRejected, clean_image, store_image
 
-from . import search
-from .models import Page, SearchEntry
 from .sitemaps import SITEMAPS
 
-SEARCH_PAGE_SIZE = 10
 logger = logging.getLogger(__name__)
 
 
@@ -27,66 +21,6 @@ logger = logging.getLogger(__name__)
 def home(request):
     """Show the home page: the featured articles and the latest of every category."""
     return render(request, "portal/home.html")
-
-
-@require_safe
-def search_page(request):
-    """Search published content, with or without diacritics."""
-    query = params.get(request, "q").strip()
-    notices = []
-    if len(query) > search.MAX_QUERY_LENGTH:
-        notices.append(
-            f"Từ khóa quá dài: chỉ dùng {search.MAX_QUERY_LENGTH} ký tự đầu tiên."
-        )
-        query = query[: search.MAX_QUERY_LENGTH]
-    terms = search.query_terms(query)
-    kind = params.get(request, "loai")
-    if kind not in SearchEntry.Kind.values:
-        kind = ""
-    dates = {}
-    for name in ("tu", "den"):
-        value = params.get(request, name)
-        dates[name] = params.day(value)
-        if value and dates[name] is None:
-            notices.append(f"Ngày “{value[:20]}” không hợp lệ nên được bỏ qua.")
-    newest = params.get(request, "sap-xep") == "moi-nhat"
-    page_obj = None
-    if terms:
-        entries = search.search(terms, kind, dates["tu"], dates["den"], newest)
-        # A page number out of range shows the last page, a bad one the first.
-        wanted = params.number(params.get(request, "page"))
-        page_obj = Paginator(entries, SEARCH_PAGE_SIZE).get_page(wanted or 1)
-        for entry in page_obj:
-            entry.title_html = search.highlight(entry.title, terms)
-            entry.snippet_html = search.snippet(entry.text, terms)
-    elif query:
-        notices.append("Từ khóa cần có ít nhất một chữ hoặc số.")
-    kept = {"q": query, "loai": kind, "sap-xep": "moi-nhat" if newest else ""}
-    kept.update({k: v.isoformat() for k, v in dates.items() if v})
-    response = render(
-        request,
-        "portal/search.html",
-        {
-            "query": query,
-            "terms": terms,
-            "kind": kind,
-            "kinds": SearchEntry.Kind.choices,
-            "dates": dates,
-            "newest": newest,
-            "notices": notices,
-            "page_obj": page_obj,
-            "page_query": urlencode({k: v for k, v in kept.items() if v}) + "&",
-        },
-    )
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-@require_safe
-def page_detail(request, slug):
-    """Show a standing page such as "Giới thiệu"."""
-    page = get_object_or_404(Page.objects.published(), slug=slug)
-    return render(request, "portal/page_detail.html", {"page": page})
 
 
 # Building a sitemap of every article takes most of a second at 10,000 articles,

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from campaigns.demo import minimal_pdf, split
 from campaigns.models import Campaign, Document, Figure, Report
+from demo.campaigns import minimal_pdf, split
 from publishing.uploads import ImageRejected, clean_pdf
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.defaults import server_error
 
 from news.models import Article, Category
-from portal.models import Page
+from pages.models import Page
 
 pytestmark = pytest.mark.django_db
 

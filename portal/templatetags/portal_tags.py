@@ -1,14 +1,10 @@
-import datetime
-
 from django import template
-from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 
 from news.models import Category
-from portal import page_cache
-from portal.models import Page
-from publishing import params
+from pages.models import Page
+
+from .. import page_cache
 
 register = template.Library()
 
@@ -46,33 +42,3 @@ def main_nav(context):
 def standing_pages():
     """Return the published standing pages ("Giới thiệu"), for the footer."""
     return site_menu()[1]
-
-
-@register.simple_tag(takes_context=True)
-def search_words(context):
-    """Return the words searched for on this page (q), for the search box."""
-    request = context.get("request")
-    return params.get(request, "q")[:200] if request else ""
-
-
-@register.inclusion_tag("portal/includes/weather.html")
-def weather_widget():
-    """Render "Thời tiết các vùng" from the stored readings; no network, ever."""
-    from portal.models import Place
-    from portal.weather import SKY
-
-    oldest = timezone.now() - datetime.timedelta(
-        minutes=settings.WEATHER_MAX_AGE_MINUTES
-    )
-    places = []
-    for place in Place.objects.select_related("reading"):
-        reading = getattr(place, "reading", None)
-        places.append(
-            {
-                "name": place.name,
-                "reading": reading,
-                "sky": SKY.get(reading.weather_code, "") if reading else "",
-                "stale": reading is not None and reading.observed_at < oldest,
-            }
-        )
-    return {"places": places, "any": any(p["reading"] for p in places)}

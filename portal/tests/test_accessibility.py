@@ -16,10 +16,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from campaigns.models import Campaign, Document, Report
+from demo.polls import QUESTION
 from news.models import Article, Category
-from polls.demo import QUESTION
 from polls.models import Poll
-from portal.models import WeatherReading
+from weather.models import WeatherReading
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 VIEWPORTS = {"phone": (360, 740), "desktop": (1280, 900)}

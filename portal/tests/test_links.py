@@ -23,8 +23,8 @@ from django.utils import timezone
 
 from campaigns.models import Campaign, Document, Report
 from news.models import Article
+from pages.models import Page
 from polls.models import Choice, Poll
-from portal.models import Page
 
 pytestmark = pytest.mark.django_db
 

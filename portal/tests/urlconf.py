@@ -13,8 +13,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from campaigns.models import Campaign, Document, Report
 from news.models import Article
+from pages.models import Page
 from polls.models import Poll
-from portal.models import Page
 from portal.sitemaps import SITEMAPS
 
 

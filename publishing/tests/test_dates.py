@@ -12,9 +12,9 @@ from django.test import RequestFactory
 from django.urls import resolve, reverse
 from import_export.admin import ExportMixin, ImportMixin
 
-from portal.models import Place, WeatherReading
 from publishing import dates
 from publishing.exports import DateTimeWidget, DateWidget, PortalResource
+from weather.models import Place, WeatherReading
 
 pytestmark = pytest.mark.django_db
 
@@ -162,5 +162,5 @@ def test_weather_list_shows_readings_in_hanoi_time(admin_client):
         wind_speed=9.4,
         observed_at=datetime.datetime(2026, 11, 26, 12, 45, tzinfo=datetime.UTC),
     )
-    html = admin_client.get(reverse("admin:portal_place_changelist")).content
+    html = admin_client.get(reverse("admin:weather_place_changelist")).content
     assert "°C, 26/11/2026 19:45" in html.decode()

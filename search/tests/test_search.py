@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from news.models import Article
-from portal import search
-from portal.models import SearchEntry
+from search import index as search
+from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 

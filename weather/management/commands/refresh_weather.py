@@ -2,10 +2,10 @@ import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.models import Place, WeatherReading
-from portal.weather import WeatherError, fetch
+from weather.forecast import WeatherError, fetch
+from weather.models import Place, WeatherReading
 
-logger = logging.getLogger("portal.weather")
+logger = logging.getLogger("weather.forecast")
 
 
 class Command(BaseCommand):

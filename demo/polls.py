@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from .models import Choice, Poll
+from polls.models import Choice, Poll
 
 QUESTION = "Đánh giá thái độ tiếp công dân của cán bộ Một cửa quận"
 # The five-level satisfaction scale of Vietnam's public-service portals.

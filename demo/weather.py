@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from .models import Place, WeatherReading
+from weather.models import Place, WeatherReading
 
 # (name, latitude, longitude, temperature °C, humidity %, WMO code, wind km/h)
 PLACES = [

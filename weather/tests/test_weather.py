@@ -16,8 +16,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portal.demo_weather import load_places
-from portal.models import Place, WeatherReading
+from demo.weather import load_places
+from weather.models import Place, WeatherReading
 
 pytestmark = pytest.mark.django_db
 

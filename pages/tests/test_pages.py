@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from portal.models import Page
+from pages.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,6 @@ def test_the_admin_offers_view_on_site_only_for_a_page_readers_may_see(
     admin_client, pages
 ):
     for name, shown in [("published", True), ("draft", False)]:
-        url = reverse("admin:portal_page_change", args=[pages[name].pk])
+        url = reverse("admin:pages_page_change", args=[pages[name].pk])
         html = admin_client.get(url).content.decode()
         assert ('class="viewsitelink"' in html) is shown, name

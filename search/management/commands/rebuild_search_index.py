@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal import search
+from search import index as search
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from campaigns.models import Document, Figure, Report
 from news.models import Article, Category
-from portal.models import Page
+from pages.models import Page
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db

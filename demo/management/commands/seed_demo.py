@@ -9,15 +9,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from campaigns import demo as campaigns_demo
-from news.demo_content import ARTICLES, CATEGORIES
 from news.models import Article, Category
-from polls import demo as polls_demo
-from portal import search
-from portal.demo_images import draw_cover
-from portal.demo_weather import load_places
-from portal.models import Page, SearchEntry
+from pages.models import Page
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
+from search import index as search
+from search.models import SearchEntry
+
+from ... import campaigns as campaigns_demo
+from ... import polls as polls_demo
+from ...images import draw_cover
+from ...news_content import ARTICLES, CATEGORIES
+from ...weather import load_places
 
 # Development-only logins, printed on start and listed in the README:
 # (user name, password, group or None for the superuser, description).

@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.files.base import ContentFile
 
+from campaigns.models import Campaign, Document, Figure, Indicator, Report, Ward
 from publishing.text import fold
 
-from .demo_content import CAMPAIGNS, DOCUMENTS, WARD_WEIGHTS
-from .models import Campaign, Document, Figure, Indicator, Report, Ward
+from .campaigns_content import CAMPAIGNS, DOCUMENTS, WARD_WEIGHTS
 
 
 def split(total, weights):

@@ -1,0 +1,122 @@
+"""A database of the layout before the apps were split migrates without loss."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from news.models import Article
+from pages.models import Page
+from search.models import SearchEntry
+from weather.models import Place
+
+# Where the schema stood before pages, search and weather had apps of their own
+# and before the report–article links moved to the article's side.
+BEFORE = [
+    ("portal", "0005_page_published"),
+    ("news", "0006_history_reason_text"),
+    ("campaigns", "0002_history_reason_text"),
+    ("pages", None),
+    ("search", None),
+    ("weather", None),
+]
+MOVED = {"page": "pages", "place": "weather", "weatherreading": "weather"}
+MOVED["searchentry"] = "search"
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state([t for t in targets if t[1]]).apps
+
+
+def latest():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_yesterdays_database_keeps_its_rows_links_and_permissions():
+    old = migrate(BEFORE)
+    try:
+        # The content types of yesterday's models were the project app's.
+        for model, app in MOVED.items():
+            ContentType.objects.filter(app_label=app, model=model).update(
+                app_label="portal"
+            )
+        page_type = ContentType.objects.get(app_label="portal", model="page")
+        change_page = Permission.objects.get(
+            content_type=page_type, codename="change_page"
+        )
+        approvers = Group.objects.create(name="Người duyệt cũ")
+        approvers.permissions.add(change_page)
+
+        page = old.get_model("portal", "Page").objects.create(
+            title="Giới thiệu", slug="gioi-thieu", body="<p>Ban.</p>", published=True
+        )
+        place = old.get_model("portal", "Place").objects.create(
+            name="Hà Nội", latitude="21.02850", longitude="105.85420"
+        )
+        old.get_model("portal", "WeatherReading").objects.create(
+            place=place,
+            temperature="24.5",
+            humidity=78,
+            weather_code=2,
+            wind_speed="9.4",
+            observed_at=timezone.now(),
+        )
+        old.get_model("portal", "SearchEntry").objects.create(
+            kind="article", object_id=1, title="Tin", url="/tin-tuc/a/tin/"
+        )
+        category = old.get_model("news", "Category").objects.create(
+            name="Tin hoạt động", slug="tin-hoat-dong"
+        )
+        article = old.get_model("news", "Article").objects.create(
+            title="Tin bầu cử",
+            slug="tin-bau-cu",
+            sapo="Sapo.",
+            body="<p>Nội dung.</p>",
+            category=category,
+            status="published",
+            published_at=timezone.now(),
+        )
+        campaign = old.get_model("campaigns", "Campaign").objects.create(
+            name="Bầu cử 2021", slug="bau-cu-2021", summary="Tóm tắt.", period="2021"
+        )
+        report = old.get_model("campaigns", "Report").objects.create(
+            campaign=campaign,
+            title="Kết quả bầu cử",
+            slug="ket-qua-bau-cu",
+            period="Năm 2021",
+            reported_on=datetime.date(2021, 5, 28),
+            summary="Tóm tắt.",
+        )
+        report.related_articles.add(article)
+        LogEntry.objects.create(
+            user=get_user_model().objects.create_user("nguoicu"),
+            content_type=page_type,
+            object_id=str(page.pk),
+            object_repr="Giới thiệu",
+            action_flag=2,
+        )
+    finally:
+        migrate(latest())
+
+    assert Page.objects.get().title == "Giới thiệu"
+    assert Place.objects.get().reading.temperature == 24.5
+    assert SearchEntry.objects.get().title == "Tin"
+    assert [r.title for r in Article.objects.get().reports.all()] == ["Kết quả bầu cử"]
+    # Same content type rows, so permissions, groups and the admin log still hold.
+    page_type = ContentType.objects.get_for_model(Page)
+    assert page_type.pk == LogEntry.objects.get().content_type_id
+    assert LogEntry.objects.get().get_edited_object().title == "Giới thiệu"
+    assert Group.objects.get(name="Người duyệt cũ").permissions.get() == (
+        Permission.objects.get(content_type=page_type, codename="change_page")
+    )
+    assert not ContentType.objects.filter(app_label="portal").exists()

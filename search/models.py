@@ -1,0 +1,61 @@
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def published(self):
+        """Return the entries of the items readers may see now."""
+        # public is the item's own rule less its time (search.index.readable()),
+        # kept when it is saved; the time can only be compared now.
+        return self.filter(public=True).filter(
+            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now())
+        )
+
+
+class SearchEntry(models.Model):
+    """One searchable item (article, report, campaign, document), kept by signals.
+
+    The *_key columns hold the text folded to lower-case ASCII words between
+    spaces, so that "Hoàng Mai", "HOÀNG MAI" and "hoang mai" are the same words.
+    On PostgreSQL, generated tsvector columns and GIN indexes over them (portal's
+    migration 0004) answer the search; SQLite matches the padded words directly.
+    """
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Tin bài"
+        REPORT = "report", "Báo cáo"
+        CAMPAIGN = "campaign", "Chiến dịch"
+        DOCUMENT = "document", "Văn bản"
+
+    kind = models.CharField("loại", max_length=20, choices=Kind)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField("tiêu đề", max_length=400)
+    text = models.TextField("nội dung (văn bản thuần)", blank=True)
+    title_key = models.TextField(default="")
+    body_key = models.TextField(default="")
+    url = models.CharField(max_length=600)
+    published_at = models.DateTimeField(null=True, db_index=True)
+    public = models.BooleanField(default=False)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        db_table = "portal_searchentry"  # from when search was part of the project app
+        verbose_name = "mục tìm kiếm"
+        verbose_name_plural = "mục tìm kiếm"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="search_entry_one_per_object"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["-published_at"],
+                condition=models.Q(public=True),
+                name="search_public_date_idx",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,12 @@
+from django import template
+
+from publishing import params
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def search_words(context):
+    """Return the words searched for on this page (q), for the search box."""
+    request = context.get("request")
+    return params.get(request, "q")[:200] if request else ""

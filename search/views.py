@@ -1,0 +1,65 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from publishing import params
+
+from . import index
+from .models import SearchEntry
+
+SEARCH_PAGE_SIZE = 10
+
+
+@require_safe
+def search_page(request):
+    """Search published content, with or without diacritics."""
+    query = params.get(request, "q").strip()
+    notices = []
+    if len(query) > index.MAX_QUERY_LENGTH:
+        notices.append(
+            f"Từ khóa quá dài: chỉ dùng {index.MAX_QUERY_LENGTH} ký tự đầu tiên."
+        )
+        query = query[: index.MAX_QUERY_LENGTH]
+    terms = index.query_terms(query)
+    kind = params.get(request, "loai")
+    if kind not in SearchEntry.Kind.values:
+        kind = ""
+    dates = {}
+    for name in ("tu", "den"):
+        value = params.get(request, name)
+        dates[name] = params.day(value)
+        if value and dates[name] is None:
+            notices.append(f"Ngày “{value[:20]}” không hợp lệ nên được bỏ qua.")
+    newest = params.get(request, "sap-xep") == "moi-nhat"
+    page_obj = None
+    if terms:
+        entries = index.search(terms, kind, dates["tu"], dates["den"], newest)
+        # A page number out of range shows the last page, a bad one the first.
+        wanted = params.number(params.get(request, "page"))
+        page_obj = Paginator(entries, SEARCH_PAGE_SIZE).get_page(wanted or 1)
+        for entry in page_obj:
+            entry.title_html = index.highlight(entry.title, terms)
+            entry.snippet_html = index.snippet(entry.text, terms)
+    elif query:
+        notices.append("Từ khóa cần có ít nhất một chữ hoặc số.")
+    kept = {"q": query, "loai": kind, "sap-xep": "moi-nhat" if newest else ""}
+    kept.update({k: v.isoformat() for k, v in dates.items() if v})
+    response = render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "terms": terms,
+            "kind": kind,
+            "kinds": SearchEntry.Kind.choices,
+            "dates": dates,
+            "newest": newest,
+            "notices": notices,
+            "page_obj": page_obj,
+            "page_query": urlencode({k: v for k, v in kept.items() if v}) + "&",
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
