@@ -137,12 +137,6 @@ class FigureTable:
         return records
 
 
-def plain_number(value):
-    """Write a number for machines: "292145", "99.47"."""
-    value = value.normalize()
-    return str(int(value)) if value == value.to_integral() else str(value)
-
-
 def ratio(numerator, denominator):
     """Return numerator / denominator in percent, rounded to two places, or None."""
     if numerator is None or not denominator:

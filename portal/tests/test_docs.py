@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.management.commands.seed_demo import DEMO_ACCOUNTS
+from demo.management.commands.seed_demo import DEMO_ACCOUNTS
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
