@@ -13,6 +13,12 @@ from publishing.admin import PublishableAdmin
 
 pytestmark = pytest.mark.django_db
 
+every_publishable_admin = pytest.mark.parametrize(
+    "model_admin",
+    [a for a in admin.site._registry.values() if isinstance(a, PublishableAdmin)],
+    ids=lambda a: type(a).__name__,
+)
+
 
 @pytest.fixture
 def voted_poll(open_poll):
@@ -129,11 +135,7 @@ def test_an_approver_deletes_a_choice_without_votes_on_the_record(
     )
 
 
-@pytest.mark.parametrize(
-    "model_admin",
-    [a for a in admin.site._registry.values() if isinstance(a, PublishableAdmin)],
-    ids=lambda a: type(a).__name__,
-)
+@every_publishable_admin
 def test_every_publishable_admin_locks_its_parts_for_editors(model_admin, editor):
     """Whatever inlines an admin has, or gets later, follow the one rule."""
     request = RequestFactory().get("/")
@@ -148,11 +150,7 @@ def test_every_publishable_admin_locks_its_parts_for_editors(model_admin, editor
         assert inline.has_change_permission(request, draft)
 
 
-@pytest.mark.parametrize(
-    "model_admin",
-    [a for a in admin.site._registry.values() if isinstance(a, PublishableAdmin)],
-    ids=lambda a: type(a).__name__,
-)
+@every_publishable_admin
 def test_every_publishable_admin_locks_its_links_for_editors(model_admin, editor):
     """Links to other items show at once: on a live item, for approvers only."""
     request = RequestFactory().get("/")
