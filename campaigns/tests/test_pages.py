@@ -18,7 +18,7 @@ def test_campaign_page_shows_headline_figures_in_vietnamese_format(
     client, election_report
 ):
     html = client.get(election_report.campaign.get_absolute_url()).content.decode()
-    cards = re.findall(r'<span class="stat-card__value">([^<]+)</span>', html)
+    cards = re.findall(r'<span class="stat-card__value"\s*>([^<]+)</span>', html)
     assert cards == ["293.695", "292.145", "99,47%"]
     assert "Số liệu minh họa" in html
     assert election_report.title in html
@@ -52,7 +52,7 @@ def test_report_page_has_the_full_table_charts_and_downloads(client, election_re
 def page_numbers(client, report):
     html = client.get(report.get_absolute_url()).content.decode()
     table = html.split('<table class="figures">', 1)[1].split("</table>", 1)[0]
-    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table)
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table, re.S)
     return {label: re.findall(r"<td>([^<]*)</td>", cells) for label, cells in rows}
 
 

@@ -189,7 +189,7 @@ def test_widget_shows_readings_in_vietnamese_with_the_time(client, places):
     html = client.get("/").content.decode()
     assert "Thời tiết các vùng" in html
     assert "24,5°C" in html and "Mưa nhỏ" in html and "Độ ẩm 78%" in html
-    assert f'Đo lúc <time datetime="{observed.isoformat()}' not in html  # local time
+    assert f'datetime="{observed.isoformat()}' not in html  # local time
     assert timezone.localtime(observed).strftime("%d/%m/%Y | %H:%M") in html
     assert "CC BY 4.0" in html and "Open-Meteo" in html
     assert "Chưa có dữ liệu" in html  # Đà Nẵng and TP Hồ Chí Minh have none yet
@@ -205,7 +205,7 @@ def test_old_reading_is_shown_as_out_of_date(client, places, settings):
         wind_speed=5,
         observed_at=timezone.now() - datetime.timedelta(hours=3),
     )
-    assert "Số liệu cũ, đo lúc" in client.get("/").content.decode()
+    assert "Số liệu cũ, đo lúc" in " ".join(client.get("/").text.split())
 
 
 def test_no_reading_at_all_says_so(client, places):
