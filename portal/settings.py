@@ -339,6 +339,8 @@ WEATHER_MAX_AGE_MINUTES = int(env("WEATHER_MAX_AGE_MINUTES", "90"))
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
+# The editing area styled as the public page shows the body (headings, lists, tables).
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",

@@ -551,3 +551,8 @@ def test_an_editor_cannot_relink_a_live_article(editor_client, approver, make_ar
     fields.update({"reports": [str(report.pk)], "_save": "Lưu"})
     editor_client.post(change_url(article), fields)
     assert not article.reports.exists()
+
+
+def test_the_body_editor_gets_the_public_pages_text_styles(approver_client):
+    form = approver_client.get(ADD_URL).content.decode()
+    assert 'href="/static/css/editor.css"' in form

@@ -28,8 +28,8 @@ def contexts(browser):
         context.close()
 
 
-def log_in(new_page, base, username):
-    page = new_page(viewport={"width": 1280, "height": 900})
+def log_in(new_page, base, username, width=1280):
+    page = new_page(viewport={"width": width, "height": 900})
     page.goto(base + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw")
