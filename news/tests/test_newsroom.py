@@ -556,3 +556,9 @@ def test_an_editor_cannot_relink_a_live_article(editor_client, approver, make_ar
 def test_the_body_editor_gets_the_public_pages_text_styles(approver_client):
     form = approver_client.get(ADD_URL).content.decode()
     assert 'href="/static/css/editor.css"' in form
+
+
+def test_the_preview_of_an_unpublished_article_says_so(editor_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    page = editor_client.get(reverse("article_preview", args=[draft.pk])).text
+    assert "Chưa đăng" in page and "Ngày đăng" not in page
