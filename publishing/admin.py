@@ -147,6 +147,14 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        name = self.model._meta.verbose_name.capitalize()
+        kwargs.setdefault(
+            "help_texts",
+            {
+                "published_at": f"{name} đã xuất bản chỉ hiện với bạn đọc từ thời "
+                "điểm này."
+            },
+        )
         form = super().get_form(request, obj, change=change, **kwargs)
         status = form.base_fields.get("status")
         if status is not None and not can_publish(request.user, self.model):

@@ -562,3 +562,10 @@ def test_the_preview_of_an_unpublished_article_says_so(editor_client, make_artic
     draft = make_article(status=Article.Status.DRAFT)
     page = editor_client.get(reverse("article_preview", args=[draft.pk])).text
     assert "Chưa đăng" in page and "Ngày đăng" not in page
+
+
+def test_add_links_say_add_and_the_name(approver_client):
+    listed = approver_client.get(CHANGELIST_URL).content.decode()
+    assert "Thêm bài viết" in listed and "Thêm vào" not in listed
+    index = approver_client.get("/admin/").content.decode()
+    assert 'class="addlink"' in index and "Thêm vào" not in index
