@@ -17,9 +17,11 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from .dates import ADMIN_FORMFIELDS
+from .models import Status
 from .uploads import ImageRejected, clean_image
 from .workflow import (
     apply_pending,
@@ -130,9 +132,19 @@ class PublishableAdmin(SimpleHistoryAdmin):
     actions = ["publish_now", "unpublish", "accept_pending", "reject_pending"]
     formfield_overrides = ADMIN_FORMFIELDS
 
-    @admin.display(description="chờ duyệt", boolean=True)
-    def has_pending_changes(self, obj):
-        return bool(obj.pending_changes)
+    @admin.display(description="trạng thái", ordering="status")
+    def status_shown(self, obj):
+        """Show the status, a time to come as "Hẹn giờ", and a pending change."""
+        due = obj.published_at
+        if obj.status == Status.PUBLISHED and due and due > timezone.now():
+            shown = f"Hẹn giờ {timezone.localtime(due):%d/%m %H:%M}"
+        else:
+            shown = obj.get_status_display()
+        if obj.pending_changes:
+            return format_html(
+                '{}<br><span class="pending-note">có thay đổi chờ duyệt</span>', shown
+            )
+        return shown
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
