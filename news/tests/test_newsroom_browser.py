@@ -74,8 +74,7 @@ def test_editor_writes_approver_publishes_reader_sees(
     editor.wait_for_selector('.ck-editor__editable img[src*="/media/editor/"]')
     editor.set_input_files("#id_cover", str(cover))
     editor.fill("#id_cover_alt", "Người dân dọn vệ sinh ngõ phố")
-    editor.select_option("#id_status", "review")
-    editor.click('input[name="_save"]')
+    editor.click('input[name="_submit_review"]')
     editor.wait_for_selector(".messagelist .success")
 
     article = Article.objects.get(title=TITLE)
