@@ -142,6 +142,28 @@ class PublishingResourceMixin:
         instance._change_reason = "Nhập dữ liệu từ tệp"
 
 
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """The approvers' queue: items sent for review, live items with a change."""
+
+    title = "việc chờ duyệt"
+    parameter_name = "cho_duyet"
+    SUBMITTED = "moi"
+    CHANGED = "thay-doi"
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.SUBMITTED, "Chờ duyệt"),
+            (self.CHANGED, "Có thay đổi chờ duyệt"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.SUBMITTED:
+            return queryset.filter(status=Status.REVIEW)
+        if self.value() == self.CHANGED:
+            return queryset.filter(pending_changes__isnull=False)
+        return queryset
+
+
 class SendBackForm(forms.Form):
     reason = forms.CharField(
         label="Lý do trả lại",
@@ -174,6 +196,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 '{}<br><span class="pending-note">có thay đổi chờ duyệt</span>', shown
             )
         return shown
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), ReviewQueueFilter]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

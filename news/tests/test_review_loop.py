@@ -1,11 +1,13 @@
-"""The review loop: "Gửi duyệt", sending back with a reason, and the e-mail."""
+"""The review loop, visible: "Gửi duyệt", the approvers' queue, and the e-mail."""
 
 import datetime
 import socket
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -113,6 +115,45 @@ def test_the_button_cannot_take_a_live_article_back_to_review(
     ]
     committed(editor_client, change_url(article), form_data(article, title="Lần 2"))
     assert len(mail.outbox) == 2
+
+
+def test_approvers_see_what_waits_on_the_admin_index(
+    approver_client, editor, make_article
+):
+    waiting = [make_article(status=Article.Status.REVIEW) for _ in range(3)]
+    make_article(status=Article.Status.DRAFT)
+    changed = make_article()
+    Article.objects.filter(pk=changed.pk).update(pending_changes={"title": "Mới"})
+    index = approver_client.get("/admin/").content.decode()
+    assert "Việc chờ duyệt: 4" in index
+    assert f'<a href="{CHANGELIST_URL}?cho_duyet=moi">3 chờ duyệt</a>' in index
+    assert f'<a href="{CHANGELIST_URL}?cho_duyet=thay-doi">1 thay đổi chờ duyệt' in (
+        index
+    )
+    for model in ["Báo cáo", "Văn bản", "Cuộc bình chọn"]:
+        assert f'<th scope="row">{model}' in index, model
+    queue = approver_client.get(CHANGELIST_URL, {"cho_duyet": "moi"})
+    assert set(queue.context["cl"].result_list) == set(waiting)
+    changes = approver_client.get(CHANGELIST_URL, {"cho_duyet": "thay-doi"})
+    assert list(changes.context["cl"].result_list) == [changed]
+    # Editors cannot act on the queue: they do not get it.
+    editor_client = login_verified(Client(), editor)
+    assert "Việc chờ duyệt" not in editor_client.get("/admin/").content.decode()
+
+
+def test_the_queue_costs_the_same_queries_however_long_it_is(
+    approver_client, make_article
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert approver_client.get("/admin/").status_code == 200
+        return len(captured)
+
+    make_article(status=Article.Status.REVIEW)
+    few = queries()
+    for _ in range(10):
+        make_article(status=Article.Status.REVIEW)
+    assert queries() == few
 
 
 def test_publishing_tells_the_editor_who_sent_it(
