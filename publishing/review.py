@@ -75,6 +75,8 @@ def compose(event, obj, *, actor, reason="", request=None):
 def announce(event, obj, *, actor, to, reason="", request=None):
     """Send the e-mail of event on obj to the addresses to, after the commit."""
     if not to:
+        if event in FOR_APPROVERS and request is not None:
+            transaction.on_commit(lambda: _nobody_to_tell(request))
         return
     subject, body = compose(event, obj, actor=actor, reason=reason, request=request)
     mails = [EmailMessage(subject, body, to=[address]) for address in to]
@@ -96,3 +98,13 @@ def _deliver(mails, event, request):
                 "không trả lời. Hãy báo trực tiếp cho họ (điện thoại, Zalo).",
                 fail_silently=True,
             )
+
+
+def _nobody_to_tell(request):
+    messages.warning(
+        request,
+        "Chưa người duyệt bài nào có địa chỉ e-mail nên không ai được báo qua e-mail; "
+        "họ vẫn thấy việc này trên trang chủ quản trị. Người quản trị thêm địa chỉ "
+        "trong mục Người dùng.",
+        fail_silently=True,
+    )

@@ -4,6 +4,7 @@ import datetime
 import socket
 
 import pytest
+from django.contrib import admin
 from django.core import mail
 from django.db import connection
 from django.test import Client
@@ -14,11 +15,18 @@ from django.utils import timezone
 from news.models import Article
 from portal.tests.live import read_form
 from portal.tests.staff_login import login_verified
+from publishing.admin import PublishableAdmin
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 from .test_newsroom import ADD_URL, CHANGELIST_URL, change_url, form_data
 
 pytestmark = pytest.mark.django_db
+
+every_publishable_admin = pytest.mark.parametrize(
+    "model_admin",
+    [a for a in admin.site._registry.values() if isinstance(a, PublishableAdmin)],
+    ids=lambda a: type(a).__name__,
+)
 
 
 @pytest.fixture
@@ -296,3 +304,27 @@ def test_a_mail_server_that_fails_does_not_fail_the_save(
         "chưa gửi được e-mail báo cho người duyệt bài" in text for text in said
     ), said
     assert "Review e-mail submitted to" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_editor_is_told_when_no_approver_has_an_address(
+    editor_client, approver, category
+):
+    data = form_data(category=str(category.pk), _submit_review="1")
+    response = editor_client.post(ADD_URL, data, follow=True)
+    said = " ".join(str(m) for m in response.context["messages"])
+    assert "Chưa người duyệt bài nào có địa chỉ e-mail" in said
+    assert Article.objects.get().status == Article.Status.REVIEW and not mail.outbox
+
+
+@every_publishable_admin
+def test_every_publishable_kind_has_the_loop(model_admin, editor, approver_client):
+    """The button for editors, the queue row and the status column for approvers."""
+    opts = model_admin.opts
+    add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    page = login_verified(Client(), editor).get(add).content.decode()
+    assert 'name="_submit_review" value="Gửi duyệt"' in page
+    assert '<select name="status"' not in page
+    index = approver_client.get("/admin/").content.decode()
+    assert f'<th scope="row">{opts.verbose_name_plural.capitalize()}</th>' in index
+    assert "status_shown" in model_admin.list_display
