@@ -91,9 +91,8 @@ class ReportAdmin(PublishableAdmin):
         "title",
         "campaign",
         "reported_on",
-        "status",
+        "status_shown",
         "published_at",
-        "has_pending_changes",
     ]
     list_filter = ["status", "campaign"]
     list_select_related = ["campaign"]
@@ -229,7 +228,7 @@ class DocumentAdminForm(VersionedForm):
 @admin.register(Document)
 class DocumentAdmin(PublishableAdmin):
     form = DocumentAdminForm
-    list_display = ["number", "kind", "issuer", "issued_on", "status"]
+    list_display = ["number", "kind", "issuer", "issued_on", "status_shown"]
     list_filter = ["kind", "issuer", "status", "campaigns"]
     search_fields = ["number", "summary", "issuer"]
     date_hierarchy = "issued_on"

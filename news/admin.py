@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 from import_export import fields
 from import_export.admin import ImportExportModelAdmin
@@ -83,16 +82,13 @@ class ArticleAdmin(AllOrNothingImport, ImportExportModelAdmin, PublishableAdmin)
     form = ArticleAdminForm
     resource_classes = [ArticleResource]
     list_display = [
-        "thumbnail",
         "title",
         "category",
-        "status",
+        "status_shown",
         "published_at",
         "is_featured",
-        "has_pending_changes",
         "view_count",
     ]
-    list_display_links = ["thumbnail", "title"]
     list_filter = [
         "status",
         "category",
@@ -131,17 +127,6 @@ class ArticleAdmin(AllOrNothingImport, ImportExportModelAdmin, PublishableAdmin)
             {"fields": ["view_count", "created_at", "updated_at", "loaded_version"]},
         ),
     ]
-
-    @admin.display(description="ảnh")
-    def thumbnail(self, obj):
-        card = obj.cover_card
-        if not card:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="80" height="{}" loading="lazy">',
-            card["url"],
-            round(80 * card["height"] / card["width"]),
-        )
 
     def view_on_site(self, obj):
         return reverse("article_preview", args=[obj.pk])

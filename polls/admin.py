@@ -67,7 +67,14 @@ class PollAdminForm(VersionedForm):
 class PollAdmin(PublishableAdmin):
     form = PollAdminForm
     inlines = [ChoiceInline]
-    list_display = ["question", "status", "active", "opens_at", "closes_at", "total"]
+    list_display = [
+        "question",
+        "status_shown",
+        "active",
+        "opens_at",
+        "closes_at",
+        "total",
+    ]
     list_filter = ["status", "active"]
     search_fields = ["question"]
     readonly_fields = ["result_chart", "downloads"]

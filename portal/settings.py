@@ -258,6 +258,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
 }
 
+# E-mail to staff (the review loop: publishing/review.py). On a developer's machine
+# messages are printed on the console of `make run`; production sends through SMTP.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A mail server that does not answer must not hold up the save that sends the mail.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "khong-tra-loi@localhost")
+
 # Shown in the footer of every page, as Decree 42/2022 asks of public portals.
 PORTAL_OFFICE = {
     "name": "Ban Tuyên giáo Quận ủy Hoàng Mai",
@@ -327,6 +339,8 @@ WEATHER_MAX_AGE_MINUTES = int(env("WEATHER_MAX_AGE_MINUTES", "90"))
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
+# The editing area styled as the public page shows the body (headings, lists, tables).
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",

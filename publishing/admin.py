@@ -13,13 +13,18 @@ import functools
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from .dates import ADMIN_FORMFIELDS
+from .models import Status
 from .uploads import ImageRejected, clean_image
 from .workflow import (
     apply_pending,
@@ -27,7 +32,11 @@ from .workflow import (
     check_publishing,
     may_change_parts,
     save_as,
+    send_back,
 )
+
+# The submit buttons of the change form that move an item along the review loop.
+SUBMIT_REVIEW = "_submit_review"
 
 
 class VersionedForm(forms.ModelForm):
@@ -55,6 +64,15 @@ class VersionedForm(forms.ModelForm):
                 raise ValidationError(self._stale_message())
             self._keep_times_as_shown(cleaned)
         return cleaned
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if self.instance.status == Status.REVIEW and status == Status.DRAFT:
+            raise ValidationError(
+                "Để trả lại cho người viết, hãy bấm “Trả lại người viết…” cuối trang "
+                "và ghi lý do: họ sẽ nhận được lý do qua e-mail."
+            )
+        return status
 
     def _keep_times_as_shown(self, cleaned):
         # The form shows a stored time to the second; sent back as shown, it is
@@ -124,22 +142,71 @@ class PublishingResourceMixin:
         instance._change_reason = "Nhập dữ liệu từ tệp"
 
 
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """The approvers' queue: items sent for review, live items with a change."""
+
+    title = "việc chờ duyệt"
+    parameter_name = "cho_duyet"
+    SUBMITTED = "moi"
+    CHANGED = "thay-doi"
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.SUBMITTED, "Chờ duyệt"),
+            (self.CHANGED, "Có thay đổi chờ duyệt"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.SUBMITTED:
+            return queryset.filter(status=Status.REVIEW)
+        if self.value() == self.CHANGED:
+            return queryset.filter(pending_changes__isnull=False)
+        return queryset
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do trả lại",
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        max_length=2000,
+        help_text="Người gửi sẽ đọc lý do này trong e-mail và trong lịch sử của mục.",
+        error_messages={
+            "required": "Hãy ghi lý do trả lại: người gửi cần biết phải sửa gì."
+        },
+    )
+
+
 class PublishableAdmin(SimpleHistoryAdmin):
     """Change form, actions and history of a Publishable model, by role."""
 
-    actions = ["publish_now", "unpublish", "accept_pending", "reject_pending"]
+    actions = ["publish_now", "unpublish", "accept_pending", "send_back"]
     formfield_overrides = ADMIN_FORMFIELDS
+    add_form_template = change_form_template = "admin/publishing/change_form.html"
 
-    @admin.display(description="chờ duyệt", boolean=True)
-    def has_pending_changes(self, obj):
-        return bool(obj.pending_changes)
+    @admin.display(description="trạng thái", ordering="status")
+    def status_shown(self, obj):
+        """Show the status, a time to come as "Hẹn giờ", and a pending change."""
+        due = obj.published_at
+        if obj.status == Status.PUBLISHED and due and due > timezone.now():
+            shown = f"Hẹn giờ {timezone.localtime(due):%d/%m %H:%M}"
+        else:
+            shown = obj.get_status_display()
+        if obj.pending_changes:
+            return format_html(
+                '{}<br><span class="pending-note">có thay đổi chờ duyệt</span>', shown
+            )
+        return shown
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), ReviewQueueFilter]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user, self.model):
-            readonly += ["published_at", *self.model.APPROVER_FIELDS]
+            # An editor moves an item along with the "Gửi duyệt" button only.
+            readonly += ["status", "published_at", *self.model.APPROVER_FIELDS]
             if obj is not None and obj.status not in _drafts(self.model):
-                readonly += ["status", "slug"]
+                readonly += ["slug"]
         if self.parts_locked(request, obj):
             # Links to other items (an article's reports, a document's campaigns)
             # show to readers as soon as they are saved, like the parts.
@@ -147,12 +214,42 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        status = form.base_fields.get("status")
-        if status is not None and not can_publish(request.user, self.model):
-            drafts = _drafts(self.model)
-            status.choices = [c for c in status.choices if c[0] in drafts]
-        return form
+        name = self.model._meta.verbose_name.capitalize()
+        kwargs.setdefault(
+            "help_texts",
+            {
+                "published_at": f"{name} đã xuất bản chỉ hiện với bạn đọc từ thời "
+                "điểm này."
+            },
+        )
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        user = request.user
+        context["submit_review"] = not can_publish(user, self.model) and (
+            obj is None or obj.status == Status.DRAFT
+        )
+        waiting = obj is not None and (
+            obj.status == Status.REVIEW or obj.pending_changes
+        )
+        if waiting and can_publish(user, self.model):
+            context["send_back_url"] = reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_send_back",
+                args=[obj.pk],
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/tra-lai/",
+                self.admin_site.admin_view(self.send_back_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_send_back",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -243,14 +340,28 @@ class PublishableAdmin(SimpleHistoryAdmin):
             obj.pending_changes = live.pending_changes
             obj.pending_by_id = live.pending_by_id
             obj.pending_at = live.pending_at
+        submitting = SUBMIT_REVIEW in request.POST and obj.status == Status.DRAFT
+        if submitting:
+            obj.status = Status.REVIEW
         if not save_as(
-            request.user, obj, accept_pending=live is None, expected_version=version
+            request.user,
+            obj,
+            accept_pending=live is None,
+            expected_version=version,
+            request=request,
         ):
             self.message_user(
                 request,
                 "Thay đổi đã được lưu và đang chờ người duyệt bài chấp nhận; bạn đọc "
-                "vẫn thấy bản đã duyệt.",
+                "vẫn thấy bản đã duyệt. Người duyệt bài đã được báo qua e-mail.",
                 messages.WARNING,
+            )
+        elif submitting:
+            self.message_user(
+                request,
+                f"Đã gửi duyệt {obj._meta.verbose_name} “{obj}”. Người duyệt bài được "
+                "báo qua e-mail; bạn sẽ nhận e-mail khi nó được xuất bản hoặc trả lại.",
+                messages.SUCCESS,
             )
         for note in getattr(obj, "body_notes", []):
             self.message_user(request, note, messages.WARNING)
@@ -270,7 +381,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
             if change(obj) is False:
                 skipped += 1
                 continue
-            save_as(request.user, obj)
+            save_as(request.user, obj, request=request)
             changed += 1
         name = self.model._meta.verbose_name
         if changed:
@@ -333,21 +444,68 @@ class PublishableAdmin(SimpleHistoryAdmin):
             "không có thay đổi chờ duyệt",
         )
 
-    @admin.action(description="Từ chối thay đổi chờ duyệt", permissions=["publish"])
-    def reject_pending(self, request, queryset):
-        def reject(obj):
-            if not obj.pending_changes:
-                return False
-            obj.pending_changes = obj.pending_by = obj.pending_at = None
-            return True
+    @admin.action(description="Trả lại người viết (ghi lý do)", permissions=["publish"])
+    def send_back(self, request, queryset):
+        """Ask why, then send back what waits: a draft in review, a pending change."""
+        items = list(queryset)
+        form = SendBackForm(request.POST if "post" in request.POST else None)
+        if not form.is_valid():
+            return self.send_back_page(
+                request, items, form, ids=[obj.pk for obj in items]
+            )
+        self.send_back_each(request, items, form.cleaned_data["reason"])
+        return None
 
-        self.apply_to_each(
-            request,
-            queryset,
-            reject,
-            "từ chối thay đổi của",
-            "không có thay đổi chờ duyệt",
+    def send_back_view(self, request, object_id):
+        """Ask why, then send one item back: the change form's "Trả lại" button."""
+        obj = self.model.objects.filter(pk=unquote(object_id)).first()
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        if not can_publish(request.user, self.model):
+            raise PermissionDenied
+        form = SendBackForm(request.POST if request.method == "POST" else None)
+        if not form.is_valid():
+            return self.send_back_page(request, [obj], form)
+        self.send_back_each(request, [obj], form.cleaned_data["reason"])
+        return HttpResponseRedirect(
+            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
         )
+
+    def send_back_page(self, request, items, form, ids=None):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Trả lại người viết",
+            "opts": self.opts,
+            "items": items,
+            "form": form,
+            "ids": ids,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/publishing/send_back.html", context)
+
+    def send_back_each(self, request, items, reason):
+        sent = skipped = 0
+        for obj in items:
+            try:
+                if send_back(request.user, obj, reason, request=request):
+                    sent += 1
+                else:
+                    skipped += 1
+            except PermissionDenied as error:
+                self.message_user(request, f"“{obj}”: {error}", messages.ERROR)
+        name = self.model._meta.verbose_name
+        if sent:
+            self.message_user(
+                request,
+                f"Đã trả lại {sent} {name} kèm lý do; người gửi được báo qua e-mail.",
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                f"Giữ nguyên {skipped} {name} không có gì chờ duyệt.",
+                messages.INFO if sent else messages.WARNING,
+            )
 
 
 def _drafts(model):

@@ -7,15 +7,21 @@ a revert cannot do what the user's role does not allow. An editor's change to a
 published or withdrawn item is kept aside as pending changes until an approver
 accepts it; readers keep seeing the approved version meanwhile.
 
+Each submission (an item sent for review, a change proposed to a live item) is
+mailed to the approvers, and each decision on it (published, sent back with a
+reason) to whoever sent it: publishing.review.
+
 A publishable model has status and published_at fields, a Status with DRAFT and
-REVIEW, a "publish_<model>" permission, REVIEWED_FIELDS, and the pending_changes,
-pending_by and pending_at fields.
+REVIEW, a "publish_<model>" permission, REVIEWED_FIELDS, the pending_changes,
+pending_by and pending_at fields, and its history (django-simple-history).
 """
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from . import review
 from .sanitiser import clean_body
 
 EDITOR_GROUP = "Biên tập viên"
@@ -112,13 +118,18 @@ def apply_pending(obj):
 
 
 @transaction.atomic
-def save_as(user, obj, *, accept_pending=False, expected_version=None):
+def save_as(
+    user, obj, *, accept_pending=False, expected_version=None, reason="", request=None
+):
     """Save obj as user may: directly, or as pending changes awaiting approval.
 
     Return True when obj was saved for readers, False when its changes now wait for
     an approver. accept_pending says that obj already carries its pending changes
     (the change form shows them), so saving it accepts them. expected_version, the
     version the user's form was opened on, is checked again under the row lock.
+    reason, why an approver sends obj back, goes in the history and the e-mail;
+    request, when there is one, gives the e-mail's links their host and hears
+    whether the e-mail could be sent.
     """
     model = type(obj)
     before = (
@@ -142,6 +153,7 @@ def save_as(user, obj, *, accept_pending=False, expected_version=None):
         proposed = {k: v for k, v in reviewed_values(obj).items() if v != live[k]}
         if "body" in proposed:
             proposed["body"], obj.body_notes = clean_body(proposed["body"])
+        waiting = before.pending_changes
         before.pending_changes = proposed or None
         before.pending_by = user if proposed else None
         before.pending_at = timezone.now() if proposed else None
@@ -149,25 +161,110 @@ def save_as(user, obj, *, accept_pending=False, expected_version=None):
         before._change_reason = "Đề xuất thay đổi, chờ duyệt"
         before.save()
         obj.version = before.version
+        if proposed and not waiting:
+            review.announce(
+                review.PROPOSED,
+                before,
+                actor=user,
+                to=approver_addresses(but=user),
+                request=request,
+            )
         return False
     check_publishing(user, before, obj)
     if accept_pending and can_publish(user, model):
         obj.pending_changes = obj.pending_by = obj.pending_at = None
+    event = _event(before, obj)
+    # Who to tell, known before this save adds a line to the history.
+    sender = _sender(before, event) if event not in {None, review.SUBMITTED} else None
     obj._history_user = user
-    obj._change_reason = _reason(before, obj)
+    obj._change_reason = _reason(before, obj, event, reason)
     obj.save()
+    if event == review.SUBMITTED:
+        to = approver_addresses(but=user)
+    else:
+        to = [sender.email] if sender and sender != user and sender.email else []
+    if event is not None:
+        review.announce(event, obj, actor=user, to=to, reason=reason, request=request)
     return True
 
 
-def _reason(before, after):
+def send_back(user, obj, reason, *, request=None):
+    """Send obj back to whoever sent it, saying why; False if nothing of it waits.
+
+    An item awaiting review goes back to draft; a live item's proposed change is
+    rejected. Only approvers send back, and always with a reason, which goes in the
+    item's history and in the e-mail to its sender.
+    """
+    model = type(obj)
+    if not can_publish(user, model):
+        raise PermissionDenied("Chỉ người duyệt bài mới được trả lại.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Hãy ghi lý do trả lại: người gửi sẽ đọc lý do này.")
+    if obj.status == model.Status.REVIEW:
+        obj.status = model.Status.DRAFT
+    elif obj.pending_changes:
+        obj.pending_changes = obj.pending_by = obj.pending_at = None
+    else:
+        return False
+    save_as(user, obj, expected_version=obj.version, reason=reason, request=request)
+    return True
+
+
+def approver_addresses(but=None):
+    """Return the e-mail addresses of the approvers, but (a user) left out."""
+    approvers = get_user_model().objects.filter(
+        groups__name=APPROVER_GROUP, is_active=True
+    )
+    if but is not None:
+        approvers = approvers.exclude(pk=but.pk)
+    return sorted(set(approvers.exclude(email="").values_list("email", flat=True)))
+
+
+def _event(before, after):
+    """Return what saving after over before means for the review loop, if anything."""
+    Status = after.Status
+    was = before.status if before is not None else None
+    if after.status == Status.REVIEW and was != Status.REVIEW:
+        return review.SUBMITTED
+    if was == Status.REVIEW and after.status == Status.PUBLISHED:
+        return review.PUBLISHED
+    if was == Status.REVIEW and after.status == Status.DRAFT:
+        return review.SENT_BACK
+    if before is not None and before.pending_changes and not after.pending_changes:
+        accepted = reviewed_values(after) != reviewed_values(before)
+        return review.ACCEPTED if accepted else review.REJECTED
+    return None
+
+
+def _sender(before, event):
+    """Return who sent before for review, or proposed its pending change."""
+    if event in {review.ACCEPTED, review.REJECTED}:
+        return before.pending_by
+    # The user of the first save of the latest run of saves in review.
+    sender_id = None
+    records = before.history.order_by("-history_date", "-history_id")
+    for status, user_id in records.values_list("status", "history_user_id")[:200]:
+        if status != before.Status.REVIEW:
+            break
+        sender_id = user_id
+    return get_user_model().objects.filter(pk=sender_id).first() if sender_id else None
+
+
+def _reason(before, after, event, reason=""):
     """Say in a few words what a save does, for the history list."""
     if before is None:
-        return "Tạo mới"
-    if before.status != after.status:
-        return f"{before.get_status_display()} → {after.get_status_display()}"
-    if before.pending_changes and not after.pending_changes:
-        accepted = reviewed_values(after) != reviewed_values(before)
-        return (
-            "Chấp nhận thay đổi chờ duyệt" if accepted else "Từ chối thay đổi chờ duyệt"
-        )
-    return "Cập nhật"
+        said = "Tạo mới"
+        if event == review.SUBMITTED:
+            said += ", gửi duyệt"
+    elif before.status != after.status:
+        said = f"{before.get_status_display()} → {after.get_status_display()}"
+    elif event == review.ACCEPTED:
+        said = "Chấp nhận thay đổi chờ duyệt"
+    elif event == review.REJECTED:
+        said = "Từ chối thay đổi chờ duyệt"
+    else:
+        said = "Cập nhật"
+    if reason:
+        said += f". Lý do trả lại: {reason}"
+    return said

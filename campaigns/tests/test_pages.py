@@ -7,6 +7,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Campaign, Document, Figure, Report, Ward
@@ -293,3 +294,9 @@ def test_a_bad_year_of_documents_is_ignored_with_a_notice(client, year):
     html = response.content.decode()
     assert f"Năm “{year}” không hợp lệ nên được bỏ qua." in html
     assert "số 50-KH/QU</a>" in html
+
+
+def test_the_preview_of_an_unpublished_report_says_so(editor_client, make_report):
+    draft = make_report(status=Report.Status.DRAFT, published_at=None)
+    page = editor_client.get(reverse("report_preview", args=[draft.pk])).text
+    assert "Chưa đăng" in page and "Ngày đăng" not in page

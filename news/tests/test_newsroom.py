@@ -80,7 +80,7 @@ def test_roles_exist_after_migrate_with_their_permissions():
 
 def test_editor_creates_a_draft_and_submits_it_for_review(editor_client, category):
     response = editor_client.post(
-        ADD_URL, form_data(category=str(category.pk), status="review")
+        ADD_URL, form_data(category=str(category.pk), _submit_review="Gửi duyệt")
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     article = Article.objects.get()
@@ -118,7 +118,9 @@ def test_editor_cannot_publish_an_existing_draft(editor_client, make_article):
             published_at_1="08:00:00",
         ),
     )
-    assert response.status_code in {200, 403}
+    # Refused, or saved with the crafted fields ignored: an editor's form has no
+    # status or publish time to post.
+    assert response.status_code in {200, 302, 403}
     draft.refresh_from_db()
     assert draft.status == "review" and draft.published_at is None
 
@@ -259,7 +261,12 @@ def test_approver_accepts_or_rejects_pending_changes_with_actions(
     )
     approver_client.post(
         CHANGELIST_URL,
-        {"action": "reject_pending", "_selected_action": [rejected.pk], "index": 0},
+        {
+            "action": "send_back",
+            "_selected_action": [rejected.pk],
+            "post": "yes",
+            "reason": "Giữ tiêu đề cũ.",
+        },
     )
     accepted.refresh_from_db()
     rejected.refresh_from_db()
@@ -371,7 +378,7 @@ def test_admin_search_ignores_diacritics_and_case(approver_client, make_article)
 
 
 def test_changelist_speaks_vietnamese_with_filters(approver_client, make_article):
-    make_article(with_cover=True)
+    make_article()
     html = approver_client.get(CHANGELIST_URL).content.decode()
     for text in [
         "Nhập dữ liệu",
@@ -381,7 +388,6 @@ def test_changelist_speaks_vietnamese_with_filters(approver_client, make_article
         "tin nổi bật",
     ]:
         assert text in html, text
-    assert "-card.webp" in html
 
 
 def test_cover_upload_goes_through_the_image_checks(approver_client, category):
@@ -551,3 +557,40 @@ def test_an_editor_cannot_relink_a_live_article(editor_client, approver, make_ar
     fields.update({"reports": [str(report.pk)], "_save": "Lưu"})
     editor_client.post(change_url(article), fields)
     assert not article.reports.exists()
+
+
+def test_the_body_editor_gets_the_public_pages_text_styles(approver_client):
+    form = approver_client.get(ADD_URL).content.decode()
+    assert 'href="/static/css/editor.css"' in form
+
+
+def test_the_preview_of_an_unpublished_article_says_so(editor_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    page = editor_client.get(reverse("article_preview", args=[draft.pk])).text
+    assert "Chưa đăng" in page and "Ngày đăng" not in page
+
+
+def test_add_links_say_add_and_the_name(approver_client):
+    listed = approver_client.get(CHANGELIST_URL).content.decode()
+    assert "Thêm bài viết" in listed and "Thêm vào" not in listed
+    index = approver_client.get("/admin/").content.decode()
+    assert 'class="addlink"' in index and "Thêm vào" not in index
+
+
+def test_the_article_list_reads_at_a_glance(approver_client, make_article):
+    make_article(title="Bài có thay đổi", pending_changes={"title": "Mới"})
+    response = approver_client.get(CHANGELIST_URL)
+    headers = [
+        str(field["text"]).strip() for field in response.context["result_headers"]
+    ]
+    assert headers[1:] == [
+        "tiêu đề",
+        "chuyên mục",
+        "trạng thái",
+        "thời gian đăng",
+        "tin nổi bật",
+        "lượt xem",
+    ]
+    assert 'Đã xuất bản<br><span class="pending-note">có thay đổi chờ duyệt' in (
+        response.content.decode()
+    )

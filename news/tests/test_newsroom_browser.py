@@ -28,8 +28,8 @@ def contexts(browser):
         context.close()
 
 
-def log_in(new_page, base, username):
-    page = new_page(viewport={"width": 1280, "height": 900})
+def log_in(new_page, base, username, width=1280):
+    page = new_page(viewport={"width": width, "height": 900})
     page.goto(base + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw")
@@ -74,8 +74,7 @@ def test_editor_writes_approver_publishes_reader_sees(
     editor.wait_for_selector('.ck-editor__editable img[src*="/media/editor/"]')
     editor.set_input_files("#id_cover", str(cover))
     editor.fill("#id_cover_alt", "Người dân dọn vệ sinh ngõ phố")
-    editor.select_option("#id_status", "review")
-    editor.click('input[name="_save"]')
+    editor.click('input[name="_submit_review"]')
     editor.wait_for_selector(".messagelist .success")
 
     article = Article.objects.get(title=TITLE)

@@ -51,12 +51,17 @@ def test_an_approver_is_told_and_the_pending_change_is_kept(approver, proposed):
     # Then it is decided on its own, explicitly.
     approver_client.post(
         CHANGELIST_URL,
-        {"action": "reject_pending", "_selected_action": [article.pk], "index": 0},
+        {
+            "action": "send_back",
+            "_selected_action": [article.pk],
+            "post": "yes",
+            "reason": "Bản đầu tiên đúng hơn.",
+        },
     )
     article.refresh_from_db()
     assert article.pending_changes is None and article.title == "Bản đầu tiên"
     reason = article.history.order_by("-history_date").first().history_change_reason
-    assert reason == "Từ chối thay đổi chờ duyệt"
+    assert reason == "Từ chối thay đổi chờ duyệt. Lý do trả lại: Bản đầu tiên đúng hơn."
 
 
 def test_an_editor_cannot_restore_over_a_pending_change(editor_client, proposed):

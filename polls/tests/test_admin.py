@@ -83,3 +83,12 @@ def test_editor_cannot_open_or_publish_a_poll(editor_client):
     )
     assert response.status_code in {200, 403}
     assert not Poll.objects.published().exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "approver"])
+def test_the_poll_form_speaks_of_the_poll(role, editor_client, approver_client):
+    client = editor_client if role == "editor" else approver_client
+    form = client.get("/admin/polls/poll/add/").content.decode()
+    assert "Cuộc bình chọn đã xuất bản chỉ hiện với bạn đọc từ thời điểm này." in form
+    assert "Bài đã xuất bản" not in form
+    assert "Thêm cuộc bình chọn" in form

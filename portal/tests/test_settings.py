@@ -83,3 +83,22 @@ def test_connections_are_kept_in_production_only():
     assert settings_value(conn_max_age, **PRODUCTION) == "60"
     tuned = {**PRODUCTION, "DATABASE_CONN_MAX_AGE": "300"}
     assert settings_value(conn_max_age, **tuned) == "300"
+
+
+def test_email_is_printed_in_development_and_sent_by_smtp_in_production():
+    backend = "settings.EMAIL_BACKEND"
+    development = {"DJANGO_SETTINGS_MODULE": "portal.settings", "EMAIL_BACKEND": None}
+    assert "console" in settings_value(backend, **development)
+    assert "smtp" in settings_value(backend, **PRODUCTION, EMAIL_BACKEND=None)
+    office = {
+        **PRODUCTION,
+        "EMAIL_HOST": "mail.example.vn",
+        "EMAIL_PORT": "587",
+        "EMAIL_USE_TLS": "true",
+        "DEFAULT_FROM_EMAIL": "tuyengiao@example.vn",
+    }
+    server = "(settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, "
+    server += "settings.DEFAULT_FROM_EMAIL)"
+    assert settings_value(server, **office) == (
+        "('mail.example.vn', 587, True, 'tuyengiao@example.vn')"
+    )
