@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from simple_history.signals import pre_create_historical_record
 
 
@@ -14,6 +14,10 @@ class PublishingConfig(AppConfig):
         pre_create_historical_record.connect(
             _default_change_reason, dispatch_uid="default_change_reason"
         )
+
+        from .models import store_text_as_nfc
+
+        pre_save.connect(store_text_as_nfc, dispatch_uid="store_text_as_nfc")
 
 
 def _default_change_reason(sender, history_instance, **kwargs):

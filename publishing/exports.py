@@ -9,6 +9,7 @@ from import_export import resources, widgets
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
 from . import dates
+from .text import nfc
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -95,6 +96,10 @@ class PortalResource(resources.ModelResource):
 
     class Meta:
         skip_unchanged = True
+
+    def before_import_row(self, row, **kwargs):
+        """Read every text cell in NFC, the form it is stored and compared in."""
+        row.update({k: nfc(v) for k, v in row.items() if isinstance(v, str)})
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         """Set field from its cell, unless that is the stored value as exported."""

@@ -5,13 +5,17 @@ readers under the same rule, PublishableQuerySet.published(), and go through the
 same workflow (portal/workflow.py).
 """
 
+import functools
+import unicodedata
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from .images import UploadPath, make_renditions, rendition
-from .text import unique_slug
+from .text import nfc, unique_slug
 
 
 class Status(models.TextChoices):
@@ -154,3 +158,31 @@ def fill_slug(obj, text, old_slugs=None):
             )
 
         obj.slug = unique_slug(text, taken)
+
+
+def store_text_as_nfc(sender, instance, **kwargs):
+    """Compose (NFC) every text field of one of our models before it is stored.
+
+    Connected to pre_save for every model, so that no path that saves a row
+    (admin, import, command, code) stores decomposed text: a title typed in NFD
+    is stored, served, found and highlighted as the same text in NFC.
+    """
+    for name in _text_fields(sender):
+        value = getattr(instance, name)
+        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+            setattr(instance, name, nfc(value))
+
+
+@functools.cache
+def _text_fields(model):
+    """Return the attribute names of model's text columns, if it is one of ours."""
+    # Ours: an app whose package sits in the project's directory, as this one
+    # does; third-party and Django's own apps are left as they are.
+    path = getattr(model._meta.app_config, "path", None)
+    if not path or Path(path).resolve().parent != Path(settings.BASE_DIR).resolve():
+        return ()
+    return tuple(
+        field.attname
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+    )

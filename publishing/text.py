@@ -7,20 +7,40 @@ from decimal import Decimal
 from slugify import slugify as _slugify
 
 # Đ/đ are letters of their own, not D with a combining mark, so NFD leaves them.
-_LETTERS = str.maketrans({"Đ": "D", "đ": "d"})
+# Some keyboards type the lookalike Ð (U+00D0, Icelandic eth; ð in lower case) for
+# Đ: it is read as Đ everywhere, in slugs as in search.
+_LETTERS = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d"})
 _NUMBER_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
+
+
+def nfc(text):
+    """Return text composed (NFC), the one form in which text is stored and compared.
+
+    A keyboard may type "à" as one character or as "a" and a combining accent
+    (NFD); both are the same text to a reader, but not to a database or a regex.
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def plain_numbers(text):
+    """Drop the separators inside numbers, for matching: "292.145" -> "292145".
+
+    "99,47" and "99.47" both become "9947": a number matches however it was
+    written, with Vietnamese or English separators or none.
+    """
+    return _NUMBER_SEPARATOR.sub("", text)
 
 
 def fold(text):
     """Remove Vietnamese diacritics, keeping case: "Đảng bộ" -> "Dang bo"."""
     decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped)
+    return nfc(stripped)
 
 
 def slugify(text, max_length=255):
     """Make an ASCII slug with Vietnamese rules: "Đường 2,5" -> "duong-25"."""
-    text = _NUMBER_SEPARATOR.sub("", fold(text))
+    text = plain_numbers(fold(text))
     return _slugify(text, max_length=max_length, word_boundary=True)
 
 

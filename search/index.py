@@ -2,21 +2,27 @@
 
 Every item has one SearchEntry, refreshed by signals when it is saved; whether
 readers may find it comes from its model's own QuerySet (readable()). Text is
-matched on folded words (no diacritics, lower case, Đ -> d) and shown in its
-original Vietnamese, with the matched words highlighted.
+matched on folded words (no diacritics, lower case, Đ and Ð -> d, numbers without
+their separators) and shown in its original Vietnamese, with what matched
+highlighted.
+
+The words of a query are a phrase: entries holding it come first, then those
+holding its words apart ("xác định … công tác" for "Định Công"); a phrase in
+quotes finds the phrase only (Query).
 """
 
 import html
 import re
+from dataclasses import dataclass
 
 import nh3
 from django.db import connection
-from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from publishing.text import fold
+from publishing.text import fold, nfc, plain_numbers
 
 from .models import SearchEntry
 
@@ -24,12 +30,18 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 BODY_LIMIT = 20000
 _WORDS = re.compile(r"[a-z0-9]+")
-_TOKENS = re.compile(r"(\w+)")
+# A number with its separators ("292.145", "99,47") is one word, as in words().
+_TOKENS = re.compile(r"((?:\w|(?<=\d)[.,](?=\d))+)")
+# Straight quotes, and the curly ones phone keyboards type.
+_QUOTES = re.compile(r"[\"“”„]")
 
 
 def words(text):
-    """Return the folded lower-case words of text: "Đảng bộ" -> ["dang", "bo"]."""
-    return _WORDS.findall(fold(text or "").lower())
+    """Return the folded lower-case words of text: "Đảng bộ" -> ["dang", "bo"].
+
+    Numbers lose their separators, so that "292.145" and "292145" are one word.
+    """
+    return _WORDS.findall(plain_numbers(fold(text or "")).lower())
 
 
 def words_key(text):
@@ -150,26 +162,64 @@ def rebuild(batch=2000):
 # --- searching ----------------------------------------------------------------
 
 
-def query_terms(query):
-    """Return the distinct folded words of a query, at most MAX_TERMS of them."""
-    terms = []
-    for word in words(query[:MAX_QUERY_LENGTH]):
-        if word not in terms:
-            terms.append(word[:50])
-    return terms[:MAX_TERMS]
+@dataclass(frozen=True)
+class Query:
+    """What a reader asked for: phrases of folded words that must each be found.
+
+    Typed without quotes, the words are one phrase, and entries holding them
+    apart are found too, after those holding the phrase (apart). With quotes,
+    each quoted part is a phrase, each other word a phrase of one, and only
+    entries holding every phrase are found.
+    """
+
+    phrases: tuple[tuple[str, ...], ...]
+    exact: bool = False
+
+    def __bool__(self):
+        return bool(self.phrases)
+
+    @property
+    def words(self):
+        """Return the distinct words of every phrase, in order."""
+        return tuple(dict.fromkeys(word for phrase in self.phrases for word in phrase))
+
+    @property
+    def apart(self):
+        """Whether entries holding the words apart are found too (after the rest)."""
+        return not self.exact and any(len(phrase) > 1 for phrase in self.phrases)
+
+
+def parse_query(text):
+    """Return the Query of what a reader typed, at most MAX_TERMS words.
+
+    '"Định Công" vệ sinh' -> Query((("dinh", "cong"), ("ve",), ("sinh",)), exact)
+    An opening quote left unclosed quotes the rest.
+    """
+    parts, budget = [], MAX_TERMS
+    for part in _QUOTES.split(text[:MAX_QUERY_LENGTH]):
+        found = [word[:50] for word in words(part)][:budget]
+        budget -= len(found)
+        parts.append(found)
+    if not any(parts[1::2]):
+        # No quotes: the words, in order, are one phrase.
+        phrase = tuple(word for found in parts for word in found)
+        return Query((phrase,) if phrase else ())
+    phrases = []
+    for n, found in enumerate(parts):
+        phrases += [tuple(found)] if n % 2 else [(word,) for word in found]
+    return Query(tuple(dict.fromkeys(p for p in phrases if p)), exact=True)
 
 
 MAX_COUNT = 1000
 
 
-def search(terms, kind=None, date_from=None, date_to=None, newest=False):
-    """Return the visible entries matching every term, best first, for a Paginator.
+def search(query, kind=None, date_from=None, date_to=None, newest=False):
+    """Return the visible entries matching query, best first, for a Paginator.
 
-    Best first means: entries whose title holds every term, then the others, each
-    group newest first. On PostgreSQL each group is its own query that can stop
-    after the page it needs (walking the date index or the GIN index, as the
-    planner sees fit), so a word found in most entries costs no more than a rare
-    one; the count stops at MAX_COUNT.
+    Best first means: entries holding every phrase of the query in their title,
+    then those holding them in title or text, then (unless the query is exact)
+    those holding the words apart; each group newest first. "newest" sorts each
+    of the two groups (phrase, apart) by date alone.
     """
     entries = SearchEntry.objects.published()
     if kind:
@@ -178,94 +228,180 @@ def search(terms, kind=None, date_from=None, date_to=None, newest=False):
         entries = entries.filter(published_at__date__gte=date_from)
     if date_to:
         entries = entries.filter(published_at__date__lte=date_to)
-    entries = entries.defer("title_key", "body_key")
-    if connection.vendor == "postgresql":
-        return RankedResults(entries, " & ".join(terms), newest)
-    in_title = Q()
-    for term in terms:
-        padded = f" {term} "
-        entries = entries.filter(
-            Q(title_key__contains=padded) | Q(body_key__contains=padded)
+    return Results(entries.defer("title_key", "body_key"), query, newest)
+
+
+def _order():
+    return [F("published_at").desc(nulls_last=True), "-pk"]
+
+
+def _holding(phrases, title_only=False):
+    """A filter: every phrase is in the entry's title, or in its title or text.
+
+    The same on both databases: a phrase is found within the title or within the
+    text, never across the two. SQLite looks for the words between spaces in the
+    *_key columns; PostgreSQL asks the tsvector columns of portal's migration
+    0004 (the text is weighted B, the title A, so a phrase must be all A or all
+    B). A tsvector keeps the first 256 places of a word only: a phrase after the
+    256th use of one of its words in a text is missed there.
+    """
+    if connection.vendor != "postgresql":
+        condition = Q()
+        for phrase in phrases:
+            padded = f" {' '.join(phrase)} "
+            found = Q(title_key__contains=padded)
+            if not title_only:
+                found |= Q(body_key__contains=padded)
+            condition &= found
+        return condition
+    if title_only:
+        column = "title_vector"
+        tsquery = " & ".join(f"({' <-> '.join(phrase)})" for phrase in phrases)
+    else:
+        column = "document_vector"
+        tsquery = " & ".join(
+            "(" + " | ".join(_weighted(phrase, weight) for weight in "AB") + ")"
+            for phrase in phrases
         )
-        in_title &= Q(title_key__contains=padded)
-    entries = entries.annotate(
-        in_title=Case(
-            When(in_title, then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    )
-    return entries.order_by(*_order(newest))
-
-
-def _order(newest):
-    date = F("published_at").desc(nulls_last=True)
-    return [date, "-pk"] if newest else ["-in_title", date, "-pk"]
-
-
-def _matches(column, tsquery):
-    """A filter: the tsvector column (a constant name) matches tsquery."""
+    # The words are [a-z0-9]+ (words()), joined by operators only; the whole is
+    # a parameter.
     return RawSQL(  # noqa: S611 - column is one of two names, tsquery a parameter
         f"{column} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField()
     )
 
 
-class RankedResults:
-    """PostgreSQL full-text results, sliced and counted the cheap way."""
+def _weighted(phrase, weight):
+    return "(" + " <-> ".join(f"{word}:{weight}" for word in phrase) + ")"
 
-    def __init__(self, entries, tsquery, newest):
-        # tsquery is built from [a-z0-9]+ words joined by " & ": nothing else.
-        self.newest = newest
-        self.in_title = _matches("title_vector", tsquery)
-        self.matching = entries.filter(_matches("document_vector", tsquery))
+
+class Results:
+    """The entries of a search, group by group, sliced and counted the cheap way.
+
+    Each group is its own query that can stop after the page it needs (on
+    PostgreSQL walking the date index or the GIN index, as the planner sees
+    fit), so that a word found in most entries costs no more than a rare one;
+    the count stops at MAX_COUNT.
+    """
+
+    def __init__(self, entries, query, newest=False):
+        holding = _holding(query.phrases)
+        phrase = entries.filter(holding)
+        if newest:
+            self.groups = [phrase]
+        else:
+            in_title = _holding(query.phrases, title_only=True)
+            self.groups = [phrase.filter(in_title), phrase.exclude(in_title)]
+        self.apart = None
+        if query.apart:
+            each_word = _holding([(word,) for word in query.words])
+            self.apart = entries.filter(each_word).exclude(holding)
+            self.groups.append(self.apart)
+        self.phrase = phrase
+        self.phrase_count = self.apart_count = 0
         self.capped = False
 
     def count(self):
         """Count the matches, stopping at MAX_COUNT (the page then says "more")."""
-        ids = self.matching.order_by().values("pk")[: MAX_COUNT + 1]
-        found = SearchEntry.objects.filter(pk__in=ids).count()
+        self.phrase_count = _count(self.phrase)
+        if self.apart is not None and self.phrase_count <= MAX_COUNT:
+            self.apart_count = _count(self.apart)
+        found = self.phrase_count + self.apart_count
         self.capped = found > MAX_COUNT
         return min(found, MAX_COUNT)
 
     def __getitem__(self, page):
-        by_date = _order(newest=True)
-        if self.newest:
-            return list(self.matching.order_by(*by_date)[page])
-        # Title matches first: the page needs at most `stop` of them, and of the
-        # others only as many as the title matches leave room for.
-        stop = page.stop
-        first = list(self.matching.filter(self.in_title).order_by(*by_date)[:stop])
-        rest = []
-        if len(first) < stop:
-            others = self.matching.exclude(self.in_title).order_by(*by_date)
-            rest = list(others[: stop - len(first)])
-        return (first + rest)[page]
+        # The page needs at most `stop` entries of the first group, and of the
+        # next only as many as the ones before leave room for.
+        found = []
+        for group in self.groups:
+            if len(found) >= page.stop:
+                break
+            rows = list(group.order_by(*_order())[: page.stop - len(found)])
+            for entry in rows:
+                entry.apart = group is self.apart
+            found += rows
+        return found[page]
 
 
-def highlight(text, terms):
-    """Return text, escaped, with the words matching terms in <mark>."""
-    wanted = set(terms)
-    parts = []
-    for index, part in enumerate(_TOKENS.split(text or "")):
-        if index % 2 and fold(part).lower() in wanted:
-            parts.append(f"<mark>{escape(part)}</mark>")
+def _count(entries):
+    ids = entries.order_by().values("pk")[: MAX_COUNT + 1]
+    return SearchEntry.objects.filter(pk__in=ids).count()
+
+
+# --- showing ------------------------------------------------------------------
+
+
+def _word_tokens(text):
+    """Split text (NFC) into parts; odd parts are words, each with its folded key."""
+    parts = _TOKENS.split(nfc(text or ""))
+    keys = ["".join(words(part)) if n % 2 else None for n, part in enumerate(parts)]
+    return parts, keys
+
+
+def _phrase_spans(keys, query):
+    """Return {first part index: last part index} of every phrase found in keys."""
+    found = {}
+    word_parts = [n for n, key in enumerate(keys) if key]
+    for phrase in query.phrases:
+        if len(phrase) < 2:
+            continue
+        for i in range(len(word_parts) - len(phrase) + 1):
+            chosen = word_parts[i : i + len(phrase)]
+            if tuple(keys[n] for n in chosen) == phrase:
+                found.setdefault(chosen[0], chosen[-1])
+    return found
+
+
+def highlight(text, query, apart=False):
+    """Return text, escaped, with what matched query in <mark>.
+
+    A phrase is marked whole ("<mark>Định Công</mark>"), a word alone only when
+    it is a phrase of its own or the entry holds the words apart.
+    """
+    parts, keys = _word_tokens(text)
+    spans = _phrase_spans(keys, query)
+    alone = set(query.words) if apart else {p[0] for p in query.phrases if len(p) == 1}
+    out, n = [], 0
+    while n < len(parts):
+        if n in spans:
+            end = spans[n]
+            out.append(f"<mark>{escape(''.join(parts[n : end + 1]))}</mark>")
+            n = end + 1
+            continue
+        if keys[n] and keys[n] in alone:
+            out.append(f"<mark>{escape(parts[n])}</mark>")
         else:
-            parts.append(escape(part))
-    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+            out.append(escape(parts[n]))
+        n += 1
+    return mark_safe("".join(out))  # noqa: S308 - every part is escaped above
 
 
-def snippet(text, terms, width=36):
-    """Return about width words of text around the first match, highlighted."""
-    tokens = (text or "").split()
-    wanted = set(terms)
-    first = next(
-        (i for i, token in enumerate(tokens) if wanted.intersection(words(token))),
-        0,
-    )
+def snippet(text, query, apart=False, width=36):
+    """Return about width words of text around the first match, highlighted.
+
+    The first match is where a phrase is, else the first word of the query.
+    """
+    tokens = nfc(text or "").split()
+    folded = [words(token) for token in tokens]
+    flat = [(n, word) for n, found in enumerate(folded) for word in found]
+    keys = [word for _, word in flat]
+    first = None
+    for phrase in query.phrases:
+        if len(phrase) > 1:
+            starts = [
+                flat[i][0]
+                for i in range(len(keys) - len(phrase) + 1)
+                if tuple(keys[i : i + len(phrase)]) == phrase
+            ]
+            if starts and (first is None or starts[0] < first):
+                first = starts[0]
+    if first is None:
+        wanted = set(query.words)
+        first = next((n for n, word in flat if word in wanted), 0)
     start = max(0, first - width // 3)
     chosen = " ".join(tokens[start : start + width])
     prefix = "… " if start else ""
     suffix = " …" if start + width < len(tokens) else ""
     return mark_safe(  # noqa: S308 - highlight() escapes
-        escape(prefix) + highlight(chosen, terms) + escape(suffix)
+        escape(prefix) + highlight(chosen, query, apart) + escape(suffix)
     )

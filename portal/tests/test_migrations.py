@@ -120,3 +120,34 @@ def test_yesterdays_database_keeps_its_rows_links_and_permissions():
         Permission.objects.get(content_type=page_type, codename="change_page")
     )
     assert not ContentType.objects.filter(app_label="portal").exists()
+
+
+@pytest.mark.django_db
+def test_existing_text_typed_decomposed_is_composed_without_a_new_version(
+    make_article,
+):
+    import importlib
+    import unicodedata
+
+    from django.apps import apps
+
+    from campaigns.models import Ward
+
+    migration = importlib.import_module("portal.migrations.0007_text_in_nfc")
+    article = make_article(title="Phường Định Công", sapo="Ðảng bộ")
+    ward = Ward.objects.create(code="99999", name="Phường Thử")
+    history = article.history.count()
+    # As rows typed in NFD were stored before every save composed them.
+    decomposed = unicodedata.normalize("NFD", "Phường Định Công")
+    Article.objects.filter(pk=article.pk).update(
+        title=decomposed, search_text="phuong dinh cong ðang bo"
+    )
+    Ward.objects.filter(pk=ward.pk).update(
+        name=unicodedata.normalize("NFD", "Phường Thử")
+    )
+    migration.compose(apps, None)
+    stored = Article.objects.get(pk=article.pk)
+    assert stored.title == "Phường Định Công"
+    assert stored.search_text == "phuong dinh cong dang bo"
+    assert (stored.version, stored.history.count()) == (article.version, history)
+    assert Ward.objects.get(pk=ward.pk).name == "Phường Thử"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from publishing.text import fold, slugify, unique_slug
+from publishing.text import fold, nfc, plain_numbers, slugify, unique_slug
 
 DATA = Path(__file__).parent / "data"
 
@@ -56,3 +56,23 @@ def test_unique_slug_adds_a_number_when_taken():
 
 def test_unique_slug_of_punctuation_only_title_is_not_empty():
     assert unique_slug("!!!", lambda s: False) == "bai-viet"
+
+
+@pytest.mark.parametrize(
+    ("eth", "stroke"), [("\u00d0", "Đ"), ("\u00f0", "đ")], ids=["upper", "lower"]
+)
+def test_the_lookalike_eth_folds_as_d_with_stroke(eth, stroke):
+    title = f"{eth}ảng bộ phường {eth}ịnh Công"
+    same = title.replace(eth, stroke)
+    assert fold(title) == fold(same) == fold(same).replace("Đ", "D")
+    assert slugify(title) == slugify(same) == "dang-bo-phuong-dinh-cong"
+
+
+def test_nfc_composes_decomposed_text():
+    assert nfc("Hoa\u0300ng Mai") == "Hoàng Mai"
+    assert nfc("Hoàng Mai") == "Hoàng Mai"
+
+
+def test_plain_numbers_drops_separators_inside_numbers_only():
+    assert plain_numbers("292.145 cử tri, 99,47%") == "292145 cử tri, 9947%"
+    assert plain_numbers("năm 2021. Có 15, rồi 16.") == "năm 2021. Có 15, rồi 16."

@@ -1,6 +1,7 @@
 from django import template
 
 from publishing import params
+from publishing.text import nfc
 
 register = template.Library()
 
@@ -9,4 +10,4 @@ register = template.Library()
 def search_words(context):
     """Return the words searched for on this page (q), for the search box."""
     request = context.get("request")
-    return params.get(request, "q")[:200] if request else ""
+    return nfc(params.get(request, "q"))[:200] if request else ""
