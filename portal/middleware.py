@@ -6,6 +6,8 @@ from contextvars import ContextVar
 
 from django.conf import settings
 
+from publishing.text import nfc
+
 request_id = ContextVar("request_id", default="-")
 _GOOD_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
@@ -98,3 +100,25 @@ class RequestIdFilter:
     def filter(self, record):
         record.request_id = request_id.get()
         return True
+
+
+class ComposedInputMiddleware:
+    """Read what is typed into a form in composed Unicode (NFC).
+
+    Rows are stored in NFC (publishing.models.store_text_as_nfc); composing the
+    form input as well means validation sees the text that will be stored, so a
+    name typed in decomposed form that duplicates a stored one is refused with
+    the form's message, not by the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.POST:
+            composed = request.POST.copy()
+            for key, values in composed.lists():
+                composed.setlist(key, [nfc(value) for value in values])
+            composed._mutable = False
+            request.POST = composed
+        return self.get_response(request)

@@ -4,6 +4,8 @@ import unicodedata
 
 import pytest
 
+from campaigns.models import Ward
+
 pytestmark = pytest.mark.django_db
 
 
@@ -52,3 +54,16 @@ def test_imported_cells_are_composed_and_read_back_unchanged(approver, category)
     assert article.title == "Phường Yên Sở họp dân"
     assert article.sapo == "Tóm tắt"
     assert [r.import_type for r in run(article.pk).rows] == ["skip"]
+
+
+def test_a_decomposed_duplicate_name_is_refused_by_the_form(admin_client):
+    """Validation sees the name as it would be stored: the form says why, no 500."""
+    before = Ward.objects.count()
+    assert Ward.objects.filter(name="Định Công").exists()  # loaded by a migration
+    response = admin_client.post(
+        "/admin/campaigns/ward/add/",
+        {"code": "99999", "name": nfd("Định Công"), "order": 1},
+    )
+    assert response.status_code == 200
+    assert "đã tồn tại" in response.text
+    assert Ward.objects.count() == before
