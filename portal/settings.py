@@ -61,7 +61,8 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "simple_history",
     "import_export",
-    "axes",
+    # django-axes, its records named in Vietnamese.
+    "two_factor.apps.AxesConfig",
     "django_otp",
     "two_factor.apps.TOTPConfig",
     "two_factor.apps.StaticConfig",

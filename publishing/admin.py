@@ -33,7 +33,9 @@ from .workflow import (
 class VersionedForm(forms.ModelForm):
     """A change form that refuses to save over someone else's newer save."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(
+        label="phiên bản đã mở", widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
