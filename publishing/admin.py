@@ -19,7 +19,8 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .dates import ADMIN_FORMFIELDS
+from .dates import ADMIN_FORMFIELDS, show_datetime
+from .history import forget_if_unchanged, set_changes
 from .uploads import ImageRejected, clean_image
 from .workflow import (
     apply_pending,
@@ -75,11 +76,7 @@ class VersionedForm(forms.ModelForm):
         last = history.order_by("-history_date").select_related("history_user")
         last = last.first()
         who = f" bởi {last.history_user}" if last and last.history_user else ""
-        when = (
-            f" lúc {timezone.localtime(last.history_date):%H:%M %d/%m/%Y}"
-            if last
-            else ""
-        )
+        when = f" lúc {show_datetime(last.history_date)}" if last else ""
         return (
             f"Nội dung này đã được sửa{who}{when}, sau khi bạn mở trang này. Thay "
             "đổi của bạn chưa được lưu: hãy mở lại để xem bản mới nhất rồi sửa tiếp."
@@ -131,6 +128,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     actions = ["publish_now", "unpublish", "accept_pending", "reject_pending"]
     formfield_overrides = ADMIN_FORMFIELDS
+    object_history_list_template = "admin/publishing/object_history_list.html"
+    object_history_form_template = "admin/publishing/object_history_form.html"
 
     @admin.display(description="chờ duyệt", boolean=True)
     def has_pending_changes(self, obj):
@@ -172,7 +171,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        said = [words for formset in formsets for words in _changes(formset)]
+        said = _links_changed(form)
+        said += [words for formset in formsets for words in _changes(formset)]
         if change and said:
             # The history record the save of the item itself just wrote.
             record = form.instance.history.first()
@@ -180,6 +180,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 f"{record.history_change_reason or 'Cập nhật'}; {'; '.join(said)}"
             )
             record.save(update_fields=["history_change_reason"])
+        elif change:
+            forget_if_unchanged(form.instance)
+
+    def set_history_delta_changes(
+        self, request, historical_records, foreign_keys_are_objs=True
+    ):
+        set_changes(self.model, historical_records)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
@@ -193,13 +200,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
             )
         if request.method == "GET" and obj is not None and obj.pending_changes:
             author = obj.pending_by or "biên tập viên"
-            when = timezone.localtime(obj.pending_at)
             self.message_user(
                 request,
                 f"Có thay đổi chờ duyệt do {author} gửi lúc "
-                f"{when:%H:%M %d/%m/%Y}. Trang này hiển thị bản có các thay đổi "
-                "đó; bạn đọc vẫn thấy bản đã duyệt cho đến khi người duyệt bài "
-                "lưu lại.",
+                f"{show_datetime(obj.pending_at)}. Trang này hiển thị bản có các "
+                "thay đổi đó; bạn đọc vẫn thấy bản đã duyệt cho đến khi người duyệt "
+                "bài lưu lại.",
                 messages.WARNING,
             )
         return super().change_view(request, object_id, form_url, extra_context)
@@ -215,7 +221,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         live = self.model.objects.filter(pk=unquote(object_id)).first()
         if live is not None and live.pending_changes:
             author = live.pending_by or "biên tập viên"
-            when = f"{timezone.localtime(live.pending_at):%H:%M %d/%m/%Y}"
+            when = show_datetime(live.pending_at)
             if not can_publish(request.user, self.model):
                 if request.method == "POST":
                     self.message_user(
@@ -387,6 +393,16 @@ def _changes(formset):
             after = _shown(form.fields[field], form.cleaned_data.get(field))
             said.append(f"{name} “{obj}”: {label} “{before}” → “{after}”")
     said += [f"xóa {name} “{obj}”" for obj in formset.deleted_objects]
+    return said
+
+
+def _links_changed(form):
+    """Say in words the links to other items (many-to-many) a saved form changed."""
+    said = []
+    for field in form.instance._meta.many_to_many:
+        if field.name in form.changed_data:
+            linked = ", ".join(f"“{obj}”" for obj in form.cleaned_data[field.name])
+            said.append(f"{field.verbose_name}: {linked or '(không có)'}")
     return said
 
 
