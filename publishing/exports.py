@@ -97,9 +97,13 @@ def number_format(value):
     if isinstance(value, int):
         return "#,##0"
     if isinstance(value, Decimal | float):
-        places = max(0, -Decimal(str(value)).normalize().as_tuple().exponent)
-        return "#,##0" + ("." + "0" * places if places else "")
+        return decimal_format(-Decimal(str(value)).normalize().as_tuple().exponent)
     return None
+
+
+def decimal_format(places):
+    """Return the spreadsheet format of a number with places decimal places."""
+    return "#,##0" + ("." + "0" * places if places > 0 else "")
 
 
 def format_sheet(sheet, header_rows=1):

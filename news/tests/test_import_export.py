@@ -472,3 +472,18 @@ def test_cells_rewritten_in_other_accepted_forms_change_nothing(
     assert [r.import_type for r in result.rows] == ["skip"] * len(newsroom)
     confirm(approver_client, response)
     assert [stored(article) for article in newsroom] == before
+
+
+def test_a_file_with_vietnamese_columns_and_no_code_adds_articles(
+    approver_client, news_category
+):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["tieu de", "Chuyên mục", "SAPO (TÓM TẮT)", "Nội dung", "Trạng thái"]
+    )
+    writer.writerow(["Tin mới", "Tin tức – Sự kiện", "Tóm tắt", "<p>Bài</p>", "Nháp"])
+    upload = SimpleUploadedFile("moi.csv", buffer.getvalue().encode("utf-8-sig"))
+    confirm(approver_client, preview(approver_client, upload))
+    article = Article.objects.get()
+    assert (article.title, article.status) == ("Tin mới", Article.Status.DRAFT)
