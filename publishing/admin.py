@@ -60,14 +60,14 @@ class VersionedForm(forms.ModelForm):
         return cleaned
 
     def _keep_times_as_shown(self, cleaned):
-        # The form shows a stored time to the second; sent back as shown, it is
-        # the stored time, not one cut to the second behind the user's back.
+        # The form shows a stored time to the minute; sent back as shown, it is
+        # the stored time, not one cut to the minute behind the user's back.
         for name, value in cleaned.items():
             stored = self.initial.get(name)
             if (
                 isinstance(stored, datetime.datetime)
                 and isinstance(value, datetime.datetime)
-                and value == stored.replace(microsecond=0)
+                and value == stored.replace(second=0, microsecond=0)
             ):
                 cleaned[name] = stored
 

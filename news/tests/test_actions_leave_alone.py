@@ -79,7 +79,7 @@ def test_other_actions_leave_alone_what_is_already_so(approver_client, make_arti
 
 
 def test_saving_a_form_as_shown_keeps_the_stored_times(approver_client, make_article):
-    """The form shows times to the second; saving it unchanged changes no time,
+    """The form shows times to the minute; saving it unchanged changes no time,
     and a save that changed nothing leaves no entry in the history."""
     from portal.tests.live import read_form
 
