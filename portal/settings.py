@@ -331,6 +331,8 @@ CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",
+        # Read out with the editing area's name, "main" unless told.
+        "label": "nội dung",
         "toolbar": {
             "items": [
                 "heading", "|", "bold", "italic", "link", "|",
