@@ -257,6 +257,7 @@ class ChoiceWidget(widgets.Widget):
     def __init__(self, field):
         super().__init__()
         self.label = str(field.verbose_name)
+        self.blank = field.blank
         self.choices = [(code, str(name)) for code, name in field.flatchoices]
 
     def clean(self, value, row=None, **kwargs):
@@ -264,7 +265,11 @@ class ChoiceWidget(widgets.Widget):
         for code, name in self.choices:
             if key in (text_key(code), text_key(name)):
                 return code
+        if not key and self.blank:
+            return ""
         names = ", ".join(f"“{name}”" for _, name in self.choices)
+        if not key:
+            raise ValueError(f"Chưa ghi {self.label}: hãy ghi {names}.")
         raise ValueError(f"“{value}” không phải {self.label} nào: hãy ghi {names}.")
 
     def render(self, value, obj=None, **kwargs):

@@ -487,3 +487,13 @@ def test_a_file_with_vietnamese_columns_and_no_code_adds_articles(
     confirm(approver_client, preview(approver_client, upload))
     article = Article.objects.get()
     assert (article.title, article.status) == ("Tin mới", Article.Status.DRAFT)
+
+
+def test_a_row_without_status_says_which_are_accepted(approver_client, news_category):
+    response = preview(approver_client, csv_file([row("Tin", status="")]))
+    assert response.context.get("confirm_form") is None
+    assert (
+        "Chưa ghi trạng thái: hãy ghi “Nháp”, “Chờ duyệt”, “Đã xuất bản”, “Đã gỡ”."
+        in response.content.decode()
+    )
+    assert not Article.objects.exists()
