@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from publishing.admin import CoverForm, PublishableAdmin, VersionedForm
 from publishing.exports import AllOrNothingImport, xlsx_response
+from publishing.text import format_vn_number
 from publishing.uploads import ImageRejected, clean_pdf
 from publishing.workflow import check_changing_live, may_change_parts
 
@@ -176,7 +177,7 @@ class ReportAdmin(PublishableAdmin):
 @admin.register(Figure)
 class FigureAdmin(AllOrNothingImport, ImportExportModelAdmin):
     resource_classes = [FigureResource]
-    list_display = ["report", "indicator", "ward", "value"]
+    list_display = ["report", "indicator", "ward_or_district", "shown_value"]
     list_filter = ["report__campaign", "report", "indicator"]
     list_select_related = ["report", "indicator", "ward"]
     autocomplete_fields = ["report", "ward"]
@@ -186,6 +187,15 @@ class FigureAdmin(AllOrNothingImport, ImportExportModelAdmin):
         return allowed and (obj is None or may_change_parts(request.user, obj.report))
 
     has_delete_permission = has_change_permission
+
+    @admin.display(description="phường", ordering="ward__order")
+    def ward_or_district(self, figure):
+        return figure.ward.name if figure.ward else DISTRICT
+
+    @admin.display(description="giá trị", ordering="value")
+    def shown_value(self, figure):
+        # A count is "16", not the "16,00" of its two stored decimal places.
+        return format_vn_number(figure.value)
 
     def save_model(self, request, obj, form, change):
         check_changing_live(request.user, obj.report)

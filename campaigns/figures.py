@@ -1,13 +1,16 @@
 """A report's figures as a table, its charts and its open-data downloads.
 
-The page, the charts and the CSV and JSON files are all built from one
+The page, the charts and the CSV, JSON and XLSX files are all built from one
 FigureTable, so they always show the same numbers.
 """
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from openpyxl import Workbook
+
 from publishing.charts import BarChart
+from publishing.exports import decimal_format, format_sheet
 from publishing.text import format_vn_number
 
 from .models import Ward
@@ -114,7 +117,11 @@ class FigureTable:
         return charts
 
     def records(self):
-        """Return the table as plain rows for CSV and JSON, one per filled cell."""
+        """Return the table as plain rows for CSV and JSON, one per filled cell.
+
+        gia_tri is a number (293695, 99.47: no thousands separator, "." before
+        decimals), gia_tri_hien_thi the same number as the page writes it.
+        """
         records = []
         for row in [self.district, *self.wards]:
             for column, value in zip(self.columns, row.values, strict=True):
@@ -126,15 +133,52 @@ class FigureTable:
                         "ma_phuong": row.ward.code if row.ward else "",
                         "chi_tieu": column.label,
                         "don_vi": column.unit,
-                        "gia_tri": str(value.normalize())
-                        if value % 1
-                        else str(int(value)),
+                        "gia_tri": plain_number(value),
                         "gia_tri_hien_thi": format_vn_number(
                             value, column.decimals if column.is_ratio else None
                         ),
                     }
                 )
         return records
+
+    def workbook(self, about):
+        """Return the table as an XLSX workbook, as the page shows it.
+
+        The first sheet has a row per ward and the district-wide row, a column per
+        indicator, numbers as number cells; the second, about's (label, text) rows.
+        """
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "So lieu"
+        sheet.append(
+            ["Phường", "Mã phường"]
+            + [
+                f"{column.label} ({column.unit})" if column.unit else column.label
+                for column in self.columns
+            ]
+        )
+        for row in [*self.wards, self.district]:
+            sheet.append(
+                [row.label, row.ward.code if row.ward else ""]
+                + [None if v is None else plain_number(v) for v in row.values]
+            )
+        format_sheet(sheet)
+        for index, column in enumerate(self.columns, start=3):
+            if column.is_ratio:
+                # A ratio keeps its decimal places, as on the page: 100,00.
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    if cell.value is not None:
+                        cell.number_format = decimal_format(column.decimals)
+        info = book.create_sheet("Thong tin")
+        for line in about:
+            info.append(list(line))
+        format_sheet(info, header_rows=0)
+        return book
+
+
+def plain_number(value):
+    """Return a Decimal as a plain number for a file: 293695, 99.47."""
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def ratio(numerator, denominator):

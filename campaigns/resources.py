@@ -3,8 +3,8 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from import_export import fields, widgets
 
-from publishing.exports import PortalResource
-from publishing.text import fold, format_vn_number, parse_vn_number
+from publishing.exports import PortalResource, text_key
+from publishing.text import format_vn_number, parse_vn_number
 from publishing.workflow import check_changing_live
 
 from .models import Figure, Indicator, Report, Ward, ward_key
@@ -16,10 +16,6 @@ COLUMNS = {
     "value": "Giá trị",
 }
 DISTRICT = "Toàn quận"
-
-
-def _header_key(text):
-    return " ".join(fold(str(text or "")).lower().split())
 
 
 class ReportWidget(widgets.ForeignKeyWidget):
@@ -44,7 +40,7 @@ class WardWidget(widgets.ForeignKeyWidget):
 
     def clean(self, value, row=None, **kwargs):
         text = str(value or "").strip()
-        if not text or _header_key(text) == _header_key(DISTRICT):
+        if not text or text_key(text) == text_key(DISTRICT):
             return None
         if self._wards is None:
             self._wards = {}
@@ -82,11 +78,17 @@ class IndicatorWidget(widgets.ForeignKeyWidget):
 
 
 class VietnameseNumberWidget(widgets.Widget):
+    """A figure: 1.250 or 99,47 in text, a number cell in a spreadsheet."""
+
     def clean(self, value, row=None, **kwargs):
         return parse_vn_number(value)
 
     def render(self, value, obj=None, **kwargs):
-        return "" if value is None else format_vn_number(value)
+        if value is None:
+            return ""
+        if kwargs.get("force_native_type"):
+            return int(value) if value == value.to_integral_value() else value
+        return format_vn_number(value)
 
 
 class FigureResource(PortalResource):
@@ -103,18 +105,9 @@ class FigureResource(PortalResource):
         import_id_fields = ["report", "indicator", "ward"]
         clean_model_instances = True
 
-    def get_instance(self, instance_loader, row):
-        # An unknown ward, indicator or report is reported with the row's other
-        # problems when its fields are read; here it only means "no such row yet".
-        try:
-            return super().get_instance(instance_loader, row)
-        except ValueError:
-            return None
-
     def before_import(self, dataset, **kwargs):
-        """Accept the column names with or without diacritics, in any case."""
-        known = {_header_key(name): name for name in COLUMNS.values()}
-        dataset.headers = [known.get(_header_key(h), h) for h in dataset.headers]
+        """Refuse a file without the template's columns, naming those missing."""
+        super().before_import(dataset, **kwargs)
         missing = set(COLUMNS.values()) - set(dataset.headers)
         if missing:
             raise ValidationError(

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from publishing import params
-from publishing.exports import attachment, csv_response
+from publishing.exports import attachment, csv_response, xlsx_response
 from publishing.workflow import apply_pending
 
 from .figures import FigureTable
@@ -88,20 +88,38 @@ def _render_report(request, report, preview=False):
 
 @require_safe
 def report_data(request, campaign, slug, fmt):
-    """Download a report's figure table as CSV (with a BOM for Excel) or JSON."""
-    if fmt not in {"csv", "json"}:
+    """Download a report's figure table: CSV (with a BOM for Excel) or JSON, plain
+    open data, or XLSX laid out as on the page."""
+    if fmt not in {"csv", "json", "xlsx"}:
         raise Http404("Không có định dạng này.")
     report = _published_report(campaign, slug)
     table = FigureTable.for_report(report, list(report.campaign.indicators.all()))
-    records = table.records()
     filename = f"so-lieu-{report.slug[:80]}.{fmt}"
+    source = request.build_absolute_uri(report.get_absolute_url())
+    if fmt == "xlsx":
+        about = [
+            ("Báo cáo", report.title),
+            ("Chiến dịch", report.campaign.name),
+            ("Kỳ báo cáo", report.period),
+            ("Nguồn", source),
+        ]
+        if report.illustrative and table.has_ward_figures:
+            about.append(
+                (
+                    "Ghi chú",
+                    "Số liệu theo phường là minh họa; tổng toàn quận là số "
+                    "liệu chính thức.",
+                )
+            )
+        return xlsx_response(table.workbook(about), filename)
+    records = table.records()
     if fmt == "json":
         payload = {
             "bao_cao": report.title,
             "chien_dich": report.campaign.name,
             "ky_bao_cao": report.period,
             "so_lieu_minh_hoa": report.illustrative,
-            "nguon": request.build_absolute_uri(report.get_absolute_url()),
+            "nguon": source,
             "so_lieu": records,
         }
         response = HttpResponse(

@@ -10,7 +10,7 @@ from publishing.admin import (
     PublishableAdmin,
     PublishingResourceMixin,
 )
-from publishing.exports import AllOrNothingImport, PortalResource
+from publishing.exports import AllOrNothingImport, PortalResource, text_key
 from publishing.text import fold
 
 from .models import Article, Category
@@ -24,18 +24,39 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 class CategoryWidget(ForeignKeyWidget):
+    """A category by its name, as exported, or by its slug (đường dẫn)."""
+
+    def __init__(self):
+        super().__init__(Category)
+
     def clean(self, value, row=None, **kwargs):
-        try:
-            return super().clean(value, row, **kwargs)
-        except Category.DoesNotExist as error:
-            raise ValueError(f"Không có chuyên mục có đường dẫn “{value}”.") from error
+        text = str(value or "").strip()
+        if not text:
+            raise ValueError("Chưa ghi chuyên mục.")
+        found = list(Category.objects.filter(slug=text)) or [
+            category
+            for category in Category.objects.all()
+            if text_key(category.name) == text_key(text)
+        ]
+        if len(found) > 1:
+            raise ValueError(
+                f"Có {len(found)} chuyên mục tên “{text}”: hãy ghi đường dẫn của "
+                "chuyên mục muốn chọn."
+            )
+        if not found:
+            raise ValueError(
+                f"Không có chuyên mục “{text}”: hãy ghi tên hoặc đường dẫn của một "
+                "chuyên mục có sẵn."
+            )
+        return found[0]
+
+    def render(self, value, obj=None, **kwargs):
+        return value.name if value else ""
 
 
 class ArticleResource(PublishingResourceMixin, PortalResource):
     category = fields.Field(
-        attribute="category",
-        column_name="category",
-        widget=CategoryWidget(Category, field="slug"),
+        attribute="category", column_name="Chuyên mục", widget=CategoryWidget()
     )
 
     class Meta:

@@ -61,7 +61,8 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "simple_history",
     "import_export",
-    "axes",
+    # django-axes, its records named in Vietnamese.
+    "two_factor.apps.AxesConfig",
     "django_otp",
     "two_factor.apps.TOTPConfig",
     "two_factor.apps.StaticConfig",
@@ -346,6 +347,8 @@ CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",
+        # Read out with the editing area's name, "main" unless told.
+        "label": "nội dung",
         "toolbar": {
             "items": [
                 "heading", "|", "bold", "italic", "link", "|",

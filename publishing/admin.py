@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from .dates import ADMIN_FORMFIELDS
+from .dates import ADMIN_FORMFIELDS, show_datetime
+from .history import forget_if_unchanged, set_changes
 from .models import Status
 from .uploads import ImageRejected, clean_image
 from .workflow import (
@@ -42,7 +43,9 @@ SUBMIT_REVIEW = "_submit_review"
 class VersionedForm(forms.ModelForm):
     """A change form that refuses to save over someone else's newer save."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(
+        label="phiên bản đã mở", widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,14 +78,14 @@ class VersionedForm(forms.ModelForm):
         return status
 
     def _keep_times_as_shown(self, cleaned):
-        # The form shows a stored time to the second; sent back as shown, it is
-        # the stored time, not one cut to the second behind the user's back.
+        # The form shows a stored time to the minute; sent back as shown, it is
+        # the stored time, not one cut to the minute behind the user's back.
         for name, value in cleaned.items():
             stored = self.initial.get(name)
             if (
                 isinstance(stored, datetime.datetime)
                 and isinstance(value, datetime.datetime)
-                and value == stored.replace(microsecond=0)
+                and value == stored.replace(second=0, microsecond=0)
             ):
                 cleaned[name] = stored
 
@@ -91,11 +94,7 @@ class VersionedForm(forms.ModelForm):
         last = history.order_by("-history_date").select_related("history_user")
         last = last.first()
         who = f" bởi {last.history_user}" if last and last.history_user else ""
-        when = (
-            f" lúc {timezone.localtime(last.history_date):%H:%M %d/%m/%Y}"
-            if last
-            else ""
-        )
+        when = f" lúc {show_datetime(last.history_date)}" if last else ""
         return (
             f"Nội dung này đã được sửa{who}{when}, sau khi bạn mở trang này. Thay "
             "đổi của bạn chưa được lưu: hãy mở lại để xem bản mới nhất rồi sửa tiếp."
@@ -182,6 +181,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
     actions = ["publish_now", "unpublish", "accept_pending", "send_back"]
     formfield_overrides = ADMIN_FORMFIELDS
     add_form_template = change_form_template = "admin/publishing/change_form.html"
+    object_history_list_template = "admin/publishing/object_history_list.html"
+    object_history_form_template = "admin/publishing/object_history_form.html"
 
     @admin.display(description="trạng thái", ordering="status")
     def status_shown(self, obj):
@@ -267,7 +268,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        said = [words for formset in formsets for words in _changes(formset)]
+        said = _links_changed(form)
+        said += [words for formset in formsets for words in _changes(formset)]
         if change and said:
             # The history record the save of the item itself just wrote.
             record = form.instance.history.first()
@@ -275,6 +277,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 f"{record.history_change_reason or 'Cập nhật'}; {'; '.join(said)}"
             )
             record.save(update_fields=["history_change_reason"])
+        elif change:
+            forget_if_unchanged(form.instance)
+
+    def set_history_delta_changes(
+        self, request, historical_records, foreign_keys_are_objs=True
+    ):
+        set_changes(self.model, historical_records)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
@@ -288,13 +297,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
             )
         if request.method == "GET" and obj is not None and obj.pending_changes:
             author = obj.pending_by or "biên tập viên"
-            when = timezone.localtime(obj.pending_at)
             self.message_user(
                 request,
                 f"Có thay đổi chờ duyệt do {author} gửi lúc "
-                f"{when:%H:%M %d/%m/%Y}. Trang này hiển thị bản có các thay đổi "
-                "đó; bạn đọc vẫn thấy bản đã duyệt cho đến khi người duyệt bài "
-                "lưu lại.",
+                f"{show_datetime(obj.pending_at)}. Trang này hiển thị bản có các "
+                "thay đổi đó; bạn đọc vẫn thấy bản đã duyệt cho đến khi người duyệt "
+                "bài lưu lại.",
                 messages.WARNING,
             )
         return super().change_view(request, object_id, form_url, extra_context)
@@ -310,7 +318,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         live = self.model.objects.filter(pk=unquote(object_id)).first()
         if live is not None and live.pending_changes:
             author = live.pending_by or "biên tập viên"
-            when = f"{timezone.localtime(live.pending_at):%H:%M %d/%m/%Y}"
+            when = show_datetime(live.pending_at)
             if not can_publish(request.user, self.model):
                 if request.method == "POST":
                     self.message_user(
@@ -543,6 +551,16 @@ def _changes(formset):
             after = _shown(form.fields[field], form.cleaned_data.get(field))
             said.append(f"{name} “{obj}”: {label} “{before}” → “{after}”")
     said += [f"xóa {name} “{obj}”" for obj in formset.deleted_objects]
+    return said
+
+
+def _links_changed(form):
+    """Say in words the links to other items (many-to-many) a saved form changed."""
+    said = []
+    for field in form.instance._meta.many_to_many:
+        if field.name in form.changed_data:
+            linked = ", ".join(f"“{obj}”" for obj in form.cleaned_data[field.name])
+            said.append(f"{field.verbose_name}: {linked or '(không có)'}")
     return said
 
 

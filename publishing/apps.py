@@ -8,8 +8,10 @@ class PublishingConfig(AppConfig):
     verbose_name = "Xuất bản"
 
     def ready(self):
+        from . import admin_language
         from .roles import ensure_roles
 
+        admin_language.install()
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="ensure_roles")
         pre_create_historical_record.connect(
             _default_change_reason, dispatch_uid="default_change_reason"

@@ -2,22 +2,28 @@
 
 django-otp's own device admins show secret keys and English labels; they are
 replaced by these, in Vietnamese, which only look and delete: a device is only ever
-created by its owner on the enrolment page.
+created by its owner on the enrolment page. So are django-axes' admins of the
+sign-in lockout: deleting a lockout lifts it.
 """
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.db.models import Count, Exists, OuterRef
+from django.utils.text import format_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from publishing.admin import SuperuserRecordsAdmin
+from publishing.dates import show_datetime
 
 from .devices import reset
 
 User = get_user_model()
 
-for model in (TOTPDevice, StaticDevice):
+for model in (TOTPDevice, StaticDevice, AccessAttempt, AccessLog, AccessFailureLog):
     if admin.site.is_registered(model):
         admin.site.unregister(model)
 
@@ -48,11 +54,11 @@ class DeviceAdmin(SuperuserRecordsAdmin):
 
     @admin.display(description="thiết lập lúc", ordering="created_at")
     def created(self, device):
-        return device.created_at
+        return show_datetime(device.created_at)
 
     @admin.display(description="dùng lần cuối", ordering="last_used_at")
     def last_used(self, device):
-        return device.last_used_at
+        return show_datetime(device.last_used_at) or "chưa dùng"
 
     @admin.display(description="số lần nhập sai liên tiếp")
     def failures(self, device):
@@ -83,14 +89,76 @@ class StaticDeviceAdmin(DeviceAdmin):
         return [item for item in to_delete if not isinstance(item, list)], *rest
 
 
+class SignInRecordAdmin(SuperuserRecordsAdmin):
+    """django-axes' records of sign-ins: superusers look, and delete to unlock."""
+
+    list_display = ["attempt_time", "username", "ip_address", "browser"]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address", "user_agent"]
+    date_hierarchy = "attempt_time"
+    fields = ["username", "attempt_time", "ip_address", "browser", "page"]
+    readonly_fields = fields
+
+    @admin.display(description="trình duyệt")
+    def browser(self, record):
+        return _known(record.user_agent)
+
+    @admin.display(description="trang")
+    def page(self, record):
+        return _known(record.path_info)
+
+
+def _known(value):
+    # django-axes writes "<unknown>" for what a request did not say.
+    return "không rõ" if not value or value == "<unknown>" else value
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(SignInRecordAdmin):
+    list_display = [*SignInRecordAdmin.list_display, "failures_since_start", "state"]
+    fields = [*SignInRecordAdmin.fields, "failures_since_start", "state"]
+    readonly_fields = fields
+
+    @admin.display(description="tình trạng")
+    def state(self, attempt):
+        left = settings.AXES_FAILURE_LIMIT - attempt.failures_since_start
+        return f"còn {left} lần thử" if left > 0 else "đang bị khóa"
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(SignInRecordAdmin):
+    list_display = [*SignInRecordAdmin.list_display, "logout_time"]
+    fields = [*SignInRecordAdmin.fields, "logout_time"]
+    readonly_fields = fields
+
+
+@admin.register(AccessFailureLog)
+class AccessFailureLogAdmin(SignInRecordAdmin):
+    list_display = [*SignInRecordAdmin.list_display, "locked_out"]
+    list_filter = ["attempt_time", "locked_out"]
+    fields = [*SignInRecordAdmin.fields, "locked_out"]
+    readonly_fields = fields
+
+
 UserAdmin = type(admin.site._registry[User])
 admin.site.unregister(User)
+
+
+class PasswordForm(AdminPasswordChangeForm):
+    # Django adds its warning to the help text in English whatever the language.
+    usable_password_help_text = format_lazy(
+        "{}{}",
+        SetUnusablePasswordMixin.usable_password_help_text,
+        '<ul id="id_unusable_warning" class="messagelist"><li class="warning">'
+        "Nếu tắt, mật khẩu hiện tại của người dùng này sẽ bị xóa.</li></ul>",
+    )
 
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     """Django's user admin, with who has set up the second factor and a reset."""
 
+    change_password_form = PasswordForm
     list_display = [*UserAdmin.list_display, "has_two_factor"]
     actions = [*(UserAdmin.actions or []), "reset_two_factor"]
 

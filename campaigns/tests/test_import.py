@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -236,3 +237,37 @@ def test_an_export_imported_again_changes_nothing(
     assert [r.import_type for r in result.rows] == ["skip"] * len(before)
     confirm(client, response)
     assert values(election_report) == before
+
+
+def test_xlsx_export_has_number_cells_with_vietnamese_formats(
+    approver_client, election_report, campaign
+):
+    from campaigns.models import Indicator
+
+    area = Indicator.objects.create(
+        campaign=campaign, name="Diện tích", unit="ha", decimals=2
+    )
+    Figure.objects.create(report=election_report, indicator=area, value="99.47")
+    sheet = load_workbook(io.BytesIO(export(approver_client, XLSX_FORMAT).content))
+    rows = list(sheet.active.iter_rows(min_row=2))
+    cells = {(r[1].value, r[2].value): r[3] for r in rows}
+    total = cells[("Cử tri trong danh sách", "Toàn quận")]
+    assert (total.value, total.number_format) == (293695, "#,##0")
+    share = cells[("Diện tích", "Toàn quận")]
+    assert (share.value, share.number_format) == (99.47, "#,##0.00")
+    assert sum(r[3].value for r in rows if r[1].value == "Cử tri đã bỏ phiếu") == (
+        292145 + 30485 + 15242
+    )
+
+
+def test_csv_export_keeps_vietnamese_text_and_names_the_file(
+    approver_client, election_report
+):
+    response = export(approver_client, CSV_FORMAT)
+    assert re.fullmatch(
+        r'attachment; filename="so-lieu-\d\d-\d\d-\d{4}\.csv"',
+        response["Content-Disposition"],
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == HEADERS
+    assert ["ket-qua-bau-cu", "Cử tri trong danh sách", "Toàn quận", "293.695"] in rows

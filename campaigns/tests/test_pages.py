@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Campaign, Document, Figure, Report, Ward
+from publishing.text import format_vn_number
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_report_page_has_the_full_table_charts_and_downloads(client, election_re
     html = client.get(election_report.get_absolute_url()).content.decode()
     assert html.count('<svg class="chart__svg"') == 3  # two counts and the turnout
     assert "<td>99,47</td>" in html  # Định Công turnout: 30.485 / 30.646
-    assert "so-lieu.csv" in html and "so-lieu.json" in html
+    assert all(f"so-lieu.{fmt}" in html for fmt in ("csv", "json", "xlsx"))
 
 
 def page_numbers(client, report):
@@ -70,10 +71,61 @@ def test_csv_and_json_downloads_match_the_page(client, election_report):
     for source in (rows, data["so_lieu"]):
         from_file = {}
         for row in source:
-            from_file.setdefault(row["phuong"], {})[row["chi_tieu"]] = row["gia_tri"]
+            value = str(row["gia_tri"])
+            from_file.setdefault(row["phuong"], {})[row["chi_tieu"]] = value
         for ward, cells in on_page.items():
             expected = [c.replace(".", "").replace(",", ".") for c in cells]
             assert [from_file[ward].get(c, "") for c in columns] == expected, ward
+
+
+def test_json_figures_are_numbers_and_csv_is_plain(client, election_report):
+    url = election_report.get_absolute_url()
+    records = json.loads(client.get(url + "so-lieu.json").content)["so_lieu"]
+    assert all(isinstance(r["gia_tri"], int | float) for r in records)
+    turnout = next(r for r in records if r["chi_tieu"] == "Tỷ lệ cử tri đi bầu")
+    assert (turnout["phuong"], turnout["gia_tri"]) == ("Toàn quận", 99.47)
+    assert turnout["gia_tri_hien_thi"] == "99,47"
+    listed = next(r for r in records if r["chi_tieu"] == "Cử tri trong danh sách")
+    assert listed["gia_tri"] == 293695
+    text = client.get(url + "so-lieu.csv").content.decode("utf-8-sig")
+    assert "Toàn quận,,Tỷ lệ cử tri đi bầu,%,99.47" in text
+    assert "Toàn quận,,Cử tri trong danh sách,cử tri,293695" in text
+
+
+def test_xlsx_download_is_the_page_table_with_number_cells(client, election_report):
+    from openpyxl import load_workbook
+
+    url = election_report.get_absolute_url()
+    response = client.get(url + "so-lieu.xlsx")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="so-lieu-ket-qua-bau-cu.xlsx"' in response["Content-Disposition"]
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == (
+        "Phường",
+        "Mã phường",
+        "Cử tri trong danh sách (cử tri)",
+        "Cử tri đã bỏ phiếu (cử tri)",
+        "Tỷ lệ cử tri đi bầu (%)",
+    )
+    on_page = page_numbers(client, election_report)
+    codes = dict(Ward.objects.values_list("name", "code"))
+    for label, code, *values in rows[1:]:
+        assert code == codes.get(label), label
+        shown = [
+            format_vn_number(v, 2 if i == 2 else None) for i, v in enumerate(values)
+        ]
+        assert shown == on_page[label], label
+    assert [r[0] for r in rows[1:]] == ["Định Công", "Mai Động", "Toàn quận"]
+    district = sheet.cell(4, 3)
+    assert (district.value, district.number_format) == (293695, "#,##0")
+    turnout = sheet.cell(4, 5)
+    assert (turnout.value, turnout.number_format) == (99.47, "#,##0.00")
+    about = dict(book.worksheets[1].iter_rows(values_only=True))
+    assert about["Báo cáo"] == "Kết quả bầu cử"
+    assert about["Nguồn"] == "http://testserver" + url
+    assert "minh họa" in about["Ghi chú"]
 
 
 def test_downloads_of_an_unknown_format_or_a_draft_are_404(
@@ -83,7 +135,9 @@ def test_downloads_of_an_unknown_format_or_a_draft_are_404(
     assert client.get(url + "so-lieu.xml").status_code == 404
     draft = make_report(status=Report.Status.DRAFT, published_at=None)
     assert client.get(draft.get_absolute_url()).status_code == 404
-    assert client.get(draft.get_absolute_url() + "so-lieu.csv").status_code == 404
+    for fmt in ("csv", "json", "xlsx"):
+        path = draft.get_absolute_url() + f"so-lieu.{fmt}"
+        assert client.get(path).status_code == 404
 
 
 def test_future_report_is_hidden_until_due(client, make_report):

@@ -79,7 +79,8 @@ def test_other_actions_leave_alone_what_is_already_so(approver_client, make_arti
 
 
 def test_saving_a_form_as_shown_keeps_the_stored_times(approver_client, make_article):
-    """The form shows times to the second; saving it unchanged changes no time."""
+    """The form shows times to the minute; saving it unchanged changes no time,
+    and a save that changed nothing leaves no entry in the history."""
     from portal.tests.live import read_form
 
     article = make_article()
@@ -90,5 +91,4 @@ def test_saving_a_form_as_shown_keeps_the_stored_times(approver_client, make_art
     assert approver_client.post(url, {**fields, "_save": "Lưu"}).status_code == 302
     article.refresh_from_db()
     assert article.published_at == stamp
-    latest, previous = article.history.order_by("-history_date")[:2]
-    assert "published_at" not in latest.diff_against(previous).changed_fields
+    assert article.history.count() == 1

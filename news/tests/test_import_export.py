@@ -19,6 +19,10 @@ PROCESS_URL = "/admin/news/article/process_import/"
 EXPORT_URL = "/admin/news/article/export/"
 HEADERS = ["id", "title", "slug", "category", "sapo", "body", "author", "status",
            "published_at", "is_featured"]  # fmt: skip
+# The columns of an export, as the change form names the fields.
+COLUMNS = dict(zip(HEADERS, ["Mã", "Tiêu đề", "Đường dẫn", "Chuyên mục",
+    "Sapo (tóm tắt)", "Nội dung", "Tác giả", "Trạng thái", "Thời gian đăng",
+    "Tin nổi bật"], strict=True))  # fmt: skip
 CSV_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "SafeCSV")))
 XLSX_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "SafeXLSX")))
 
@@ -96,8 +100,11 @@ def test_one_bad_row_saves_nothing_and_is_named(approver_client, news_category):
     response = preview(approver_client, csv_file(rows))
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
-    assert "Không có chuyên mục có đường dẫn “khong-co”" in html
-    assert "không phải là lựa chọn hợp lệ" in html  # Django's own Vietnamese
+    assert "Không có chuyên mục “khong-co”" in html
+    assert (
+        "“xuat-ban” không phải trạng thái nào: hãy ghi “Nháp”, “Chờ duyệt”, "
+        "“Đã xuất bản”, “Đã gỡ”." in html
+    )
     errors = response.context["result"].invalid_rows
     assert [r.number for r in errors] == [2, 3]
     assert not Article.objects.exists()
@@ -161,9 +168,9 @@ def test_export_escapes_formulae(approver_client, make_article):
     content = response.content
     assert content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    assert rows[0]["title"] == '\'=HYPERLINK("http://evil")'
-    assert rows[0]["sapo"].startswith("'+cmd")
-    assert rows[0]["author"] == "'@SUM(1)"
+    assert rows[0]["Tiêu đề"] == '\'=HYPERLINK("http://evil")'
+    assert rows[0]["Sapo (tóm tắt)"].startswith("'+cmd")
+    assert rows[0]["Tác giả"] == "'@SUM(1)"
 
     response = export(approver_client, XLSX_FORMAT)
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -176,7 +183,7 @@ def test_json_export_round_trips_vietnamese(approver_client, make_article):
     make_article(title="Đảng bộ phường Định Công")
     response = export(approver_client, str(len(FORMATS) - 1))
     assert (
-        json.loads(response.content.decode("utf-8-sig"))[0]["title"]
+        json.loads(response.content.decode("utf-8-sig"))[0]["Tiêu đề"]
         == "Đảng bộ phường Định Công"
     )
 
@@ -254,12 +261,82 @@ def test_export_writes_dates_day_first_in_hanoi_time(approver_client, make_artic
     make_article(published_at=at(2022, 1, 7, 17, 58, 41, 123456))
     response = export(approver_client, CSV_FORMAT)
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0]["published_at"] == "07/01/2022 17:58"
+    assert rows[0]["Thời gian đăng"] == "07/01/2022 17:58"
 
+    # A spreadsheet gets a real date cell, shown day first, so Excel can sort it.
+    response = export(approver_client, XLSX_FORMAT)
+    cell = load_workbook(io.BytesIO(response.content)).active["I2"]
+    assert cell.value == datetime.datetime(2022, 1, 7, 17, 58)
+    assert cell.number_format == "dd/mm/yyyy hh:mm"
+
+
+def test_export_writes_what_the_change_form_shows(approver_client, make_article):
+    article = make_article(is_featured=True)
+    make_article(status=Article.Status.REVIEW, author="Phóng viên")
+    response = export(approver_client, CSV_FORMAT)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert list(rows[0]) == list(COLUMNS.values())
+    assert {(r["Trạng thái"], r["Tin nổi bật"]) for r in rows} == {
+        ("Đã xuất bản", "Có"),
+        ("Chờ duyệt", "Không"),
+    }
+    assert {r["Chuyên mục"] for r in rows} == {article.category.name}
+
+
+def test_xlsx_export_has_real_numbers(approver_client, make_article):
+    article = make_article()
     response = export(approver_client, XLSX_FORMAT)
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet.cell(2, HEADERS.index("published_at") + 1).value == (
-        "07/01/2022 17:58"
+    assert [c.value for c in sheet[1]] == list(COLUMNS.values())
+    assert sheet["A2"].value == article.pk
+    assert sheet["A2"].number_format == "#,##0"
+
+
+def test_export_files_have_vietnamese_names(approver_client, make_article):
+    import time_machine
+
+    make_article()
+    # The day in Hà Nội: at 06:30 it is still the 26th in UTC.
+    with time_machine.travel(at(2026, 11, 27, 6, 30)):
+        response = export(approver_client, CSV_FORMAT)
+    assert response["Content-Disposition"] == (
+        'attachment; filename="bai-viet-27-11-2026.csv"'
+    )
+
+
+def test_export_form_names_the_columns(approver_client):
+    html = approver_client.get(EXPORT_URL).content.decode()
+    for name in COLUMNS.values():
+        assert f">{name}</label>" in html
+
+
+@pytest.mark.parametrize(
+    "status, category",
+    [
+        ("Chờ duyệt", "Tin tức – Sự kiện"),
+        ("cho duyet", "tin tuc - su kien"),
+        ("CHỜ DUYỆT", "tin-tuc-su-kien"),
+        ("review", "Tin tức – Sự kiện"),
+    ],
+)
+def test_import_reads_status_names_and_categories_by_name(
+    approver_client, news_category, status, category
+):
+    data = row("Tin chờ duyệt", category=category, status=status)
+    confirm(approver_client, preview(approver_client, csv_file([data])))
+    article = Article.objects.get()
+    assert (article.status, article.category) == (Article.Status.REVIEW, news_category)
+
+
+def test_a_category_name_two_categories_share_is_refused(
+    approver_client, news_category
+):
+    Category.objects.create(name="Tin tức – Sự kiện", slug="tin-tuc-2")
+    response = preview(approver_client, csv_file([row("Tin", "Tin tức – Sự kiện")]))
+    assert response.context.get("confirm_form") is None
+    assert (
+        "Có 2 chuyên mục tên “Tin tức – Sự kiện”: hãy ghi đường dẫn của chuyên mục "
+        "muốn chọn." in response.content.decode()
     )
 
 
@@ -311,13 +388,13 @@ def test_an_export_imported_again_changes_nothing(request, newsroom, role, fmt):
 
 
 def edited_export(client, changes):
-    """Return the CSV export with cells changed: {(article, column): value}."""
+    """Return the CSV export with cells changed: {(article, field name): value}."""
     content = export(client, CSV_FORMAT).content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
-    for (article, column), value in changes.items():
-        next(r for r in rows if r["id"] == str(article.pk))[column] = value
+    for (article, name), value in changes.items():
+        next(r for r in rows if r["Mã"] == str(article.pk))[COLUMNS[name]] = value
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=HEADERS)
+    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS.values()))
     writer.writeheader()
     writer.writerows(rows)
     return SimpleUploadedFile("bai-viet.csv", buffer.getvalue().encode("utf-8-sig"))
@@ -367,19 +444,26 @@ def test_an_editor_reimport_changing_a_published_row_is_refused(
     assert [stored(article) for article in newsroom] == before
 
 
-def test_cells_a_spreadsheet_retyped_as_dates_and_numbers_change_nothing(
+def test_cells_rewritten_in_other_accepted_forms_change_nothing(
     approver_client, newsroom
 ):
-    """Excel saving the export's "07/01/2022 17:58" as a date cell, "5" as 5."""
+    """Dates as text, numbers as text, codes for names, a slug for a category."""
     before = [stored(article) for article in newsroom]
     book = load_workbook(io.BytesIO(export(approver_client, XLSX_FORMAT).content))
+    codes = {label: code for code, label in Article.Status.choices}
     for cells in book.active.iter_rows(min_row=2):
         for cell in cells:
-            column = HEADERS[cell.column - 1]
-            if column == "published_at" and cell.value:
-                cell.value = datetime.datetime.strptime(cell.value, "%d/%m/%Y %H:%M")
-            elif column in {"id", "is_featured"}:
-                cell.value = int(cell.value)
+            name = HEADERS[cell.column - 1]
+            if name == "published_at" and cell.value:
+                cell.value = f"{cell.value:%d/%m/%Y %H:%M}"
+            elif name == "id":
+                cell.value = str(cell.value)
+            elif name == "status":
+                cell.value = codes[cell.value]
+            elif name == "category":
+                cell.value = Category.objects.get(name=cell.value).slug
+            elif name == "is_featured":
+                cell.value = {"Có": 1, "Không": 0}[cell.value]
     buffer = io.BytesIO()
     book.save(buffer)
     upload = SimpleUploadedFile("bai-viet.xlsx", buffer.getvalue())
@@ -388,3 +472,28 @@ def test_cells_a_spreadsheet_retyped_as_dates_and_numbers_change_nothing(
     assert [r.import_type for r in result.rows] == ["skip"] * len(newsroom)
     confirm(approver_client, response)
     assert [stored(article) for article in newsroom] == before
+
+
+def test_a_file_with_vietnamese_columns_and_no_code_adds_articles(
+    approver_client, news_category
+):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["tieu de", "Chuyên mục", "SAPO (TÓM TẮT)", "Nội dung", "Trạng thái"]
+    )
+    writer.writerow(["Tin mới", "Tin tức – Sự kiện", "Tóm tắt", "<p>Bài</p>", "Nháp"])
+    upload = SimpleUploadedFile("moi.csv", buffer.getvalue().encode("utf-8-sig"))
+    confirm(approver_client, preview(approver_client, upload))
+    article = Article.objects.get()
+    assert (article.title, article.status) == ("Tin mới", Article.Status.DRAFT)
+
+
+def test_a_row_without_status_says_which_are_accepted(approver_client, news_category):
+    response = preview(approver_client, csv_file([row("Tin", status="")]))
+    assert response.context.get("confirm_form") is None
+    assert (
+        "Chưa ghi trạng thái: hãy ghi “Nháp”, “Chờ duyệt”, “Đã xuất bản”, “Đã gỡ”."
+        in response.content.decode()
+    )
+    assert not Article.objects.exists()

@@ -17,7 +17,7 @@ FIRST_DAY_OF_WEEK = 1
 # The first of each list is how forms, the admin's calendar and clock, and exports
 # write a value; all of them are read.
 DATE_INPUT_FORMATS = ["%d/%m/%Y"]
-# The admin's time box shows seconds: saving a form as it is keeps a time set to
-# the second.
-TIME_INPUT_FORMATS = ["%H:%M:%S", "%H:%M"]
+# The admin's time box shows hours and minutes; a time typed with seconds is read
+# too. Saving a form as shown keeps a stored time's seconds (VersionedForm).
+TIME_INPUT_FORMATS = ["%H:%M", "%H:%M:%S"]
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y"]
