@@ -16,6 +16,19 @@ def vn_datetime(value):
     return timezone.localtime(value).strftime(VN_DATETIME)
 
 
+@register.filter
+def machine_datetime(value):
+    """Format a moment for datetime attributes and meta tags, to the second.
+
+    "2026-11-27T13:29:08+07:00": what "Xuất bản ngay" stores carries
+    microseconds, and HTML takes at most three digits of a fraction. The stored
+    moment is left as it is; only what the page shows machines is rounded down.
+    """
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
 @register.simple_tag
 def page_numbers(page_obj):
     """Return the page numbers to link to, with … where the range is elided."""
