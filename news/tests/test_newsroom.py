@@ -381,7 +381,7 @@ def test_changelist_speaks_vietnamese_with_filters(approver_client, make_article
         "tin nổi bật",
     ]:
         assert text in html, text
-    assert "-card.webp" in html
+    assert "-320w.webp" in html  # the thumbnail: a card's rendition
 
 
 def test_cover_upload_goes_through_the_image_checks(approver_client, category):

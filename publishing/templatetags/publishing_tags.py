@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from ..images import LAYOUTS, narrowest, srcset
 from ..text import format_vn_number
 
 register = template.Library()
@@ -52,3 +53,29 @@ def vn_number(value, decimals=None):
     if value is None or value == "":
         return ""
     return format_vn_number(value, None if decimals in (None, "") else int(decimals))
+
+
+@register.inclusion_tag("publishing/includes/cover_image.html")
+def cover_image(item, layout, priority=False):
+    """Render item's cover as layout ("card", "featured", "cover") shows it.
+
+    The browser takes the rendition that fits the box on its screen. priority
+    marks the page's largest picture, fetched at once and first; the others
+    wait until the reader scrolls near them.
+    """
+    images = item.cover_images
+    if not images:
+        return {}
+    sizes, fallback = LAYOUTS[layout]
+    widest = images[-1]
+    return {
+        "src": narrowest(images, fallback)["url"],
+        "srcset": srcset(images),
+        "sizes": sizes,
+        # The widest rendition's size: the picture's shape, and in a wide box
+        # room to grow up to the box (max-width: 100% stops it there).
+        "width": widest["width"],
+        "height": widest["height"],
+        "alt": item.cover_alt,
+        "priority": priority,
+    }
