@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from campaigns.models import Document, Figure, Report
+from demo.images import cover_alt, draw_cover, scene_for
 from news.models import Article, Category
 from pages.models import Page
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
@@ -59,3 +60,21 @@ def test_seed_demo_refuses_production_settings(settings):
     with pytest.raises(CommandError, match="production"):
         call_command("seed_demo")
     assert not Article.objects.exists()
+
+
+def test_demo_covers_differ_by_article_and_say_what_they_show():
+    call_command("seed_demo")
+    articles = list(Article.objects.all())
+    covers = {}
+    for article in articles:
+        with article.cover.open("rb") as file:
+            covers[article.slug] = file.read()
+    assert len(set(covers.values())) == len(articles)
+    alts = {article.cover_alt for article in articles}
+    assert len(alts) >= 6  # as many scenes: a hall, a ballot box, a road...
+    assert all(alt.startswith("Tranh minh họa: ") for alt in alts)
+    slug = articles[0].slug
+    assert draw_cover(slug) == draw_cover(slug)  # the same slug, the same picture
+    assert cover_alt(scene_for("ket-qua-bau-cu-tai-quan-hoang-mai")) == (
+        "Tranh minh họa: hòm phiếu, lá phiếu và hàng cờ ngày bầu cử"
+    )
