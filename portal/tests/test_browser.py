@@ -85,3 +85,27 @@ def test_keyboard_user_can_skip_to_the_content(browser, live_server):
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#noi-dung"
     page.close()
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_error_pages_show_with_their_styles(browser, live_server, settings, debug):
+    """Under make run (DEBUG) Django's debug page keeps its inline styles."""
+    settings.DEBUG = debug
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    refused = []
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and refused.append(m.text),
+    )
+    response = page.goto(live_server.url + "/khong-co-trang-nay/")
+    assert response.status == 404
+    if debug:  # Django's yellow page: "Page not found (404)" on #ffc
+        styled = "getComputedStyle(document.getElementById('summary')).backgroundColor"
+        assert page.evaluate(styled) == "rgb(255, 255, 204)"
+    else:  # the portal's own page, styled by its stylesheet only
+        styled = (
+            "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+        )
+        assert page.evaluate(styled) == "rgb(165, 28, 28)"
+    assert refused == []
+    page.close()
