@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -10,6 +12,16 @@ from pages.models import Page
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
+
+# The documents the office's review of 2021 cites, with their dates of issue.
+CITED = {
+    "06-CT/QU": datetime.date(2021, 2, 2),
+    "05-CT/TU": datetime.date(2021, 7, 30),
+    "06-CT/TU": datetime.date(2021, 9, 1),
+    "15-CT/TU": None,  # cited without a date
+    "19/CĐ-UBND": datetime.date(2021, 8, 21),
+    "18/CĐ-UBND": datetime.date(2021, 8, 6),
+}
 
 
 def snapshot():
@@ -78,3 +90,17 @@ def test_demo_covers_differ_by_article_and_say_what_they_show():
     assert cover_alt(scene_for("ket-qua-bau-cu-tai-quan-hoang-mai")) == (
         "Tranh minh họa: hòm phiếu, lá phiếu và hàng cờ ngày bầu cử"
     )
+
+
+def test_demo_has_the_documents_the_review_of_2021_cites(client):
+    call_command("seed_demo")
+    issued = dict(Document.objects.published().values_list("number", "issued_on"))
+    assert {number: issued[number] for number in CITED} == CITED
+    undated = Document.objects.get(number="15-CT/TU")
+    page = " ".join(client.get(undated.get_absolute_url()).content.decode().split())
+    assert "<dt>Ngày ban hành</dt><dd>Chưa rõ</dd>" in page
+    listing = client.get("/van-ban/?loai=cong-dien").content.decode()
+    assert "Công điện số 19/CĐ-UBND" in listing and "Công điện số 18/CĐ-UBND" in listing
+    review = Article.objects.get(title__startswith="Những hoạt động nổi bật")
+    for document in Document.objects.filter(number__in=CITED):
+        assert f'href="{document.get_absolute_url()}"' in review.body
