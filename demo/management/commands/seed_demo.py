@@ -132,7 +132,9 @@ class Command(BaseCommand):
             )
             article.cover.save(
                 f"{data['slug'][:60]}.jpg",
-                ContentFile(draw_cover(data["slug"], scene=scene)),
+                # 960 px wide: the widest box a cover fills at 1x; the 1200 px
+                # rendition uploads get would add about a second to a first run.
+                ContentFile(draw_cover(data["slug"], 960, 640, scene=scene)),
                 save=False,
             )
             article.save()
