@@ -316,13 +316,20 @@ class Document(Publishable):
         GUIDANCE = "huong-dan", "Hướng dẫn"
         REPORT = "bao-cao", "Báo cáo"
         NOTICE = "thong-bao", "Thông báo"
+        DISPATCH = "cong-dien", "Công điện"
 
     number = models.CharField(
         "số ký hiệu", max_length=100, help_text="Ví dụ: 05-CT/TW, 50-KH/QU."
     )
     kind = models.CharField("loại văn bản", max_length=20, choices=Kind)
     issuer = models.CharField("cơ quan ban hành", max_length=200)
-    issued_on = models.DateField("ngày ban hành")
+    # Empty only for a document known by its number alone (cited without a date).
+    issued_on = models.DateField(
+        "ngày ban hành",
+        null=True,
+        blank=True,
+        help_text="Để trống nếu không rõ ngày ban hành.",
+    )
     summary = models.TextField("trích yếu")
     file = models.FileField("tệp PDF", upload_to=UploadPath("van-ban"), blank=True)
     slug = models.SlugField("đường dẫn", max_length=255, unique=True, blank=True)
@@ -340,7 +347,7 @@ class Document(Publishable):
     REVIEWED_FIELDS = ["number", "kind", "issuer", "issued_on", "summary", "file"]
 
     class Meta:
-        ordering = ["-issued_on", "-pk"]
+        ordering = [models.F("issued_on").desc(nulls_last=True), "-pk"]
         permissions = [("publish_document", "Được xuất bản, gỡ văn bản")]
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"

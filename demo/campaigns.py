@@ -10,6 +10,7 @@ from campaigns.models import Campaign, Document, Figure, Indicator, Report, Ward
 from publishing.text import fold
 
 from .campaigns_content import CAMPAIGNS, DOCUMENTS, WARD_WEIGHTS
+from .pdf import document_pdf
 
 
 def split(total, weights):
@@ -23,37 +24,6 @@ def split(total, weights):
     for i in by_remainder[: total - sum(parts)]:
         parts[i] += 1
     return parts
-
-
-def minimal_pdf(lines):
-    """Return a small valid one-page PDF showing lines (ASCII text)."""
-    text = " ".join(
-        f"({line}) Tj 0 -18 Td"
-        for line in (fold(s).replace("(", "[").replace(")", "]") for s in lines)
-    )
-    stream = f"BT /F1 12 Tf 56 780 Td {text} ET".encode("latin-1", "replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 def load_campaigns():
@@ -141,7 +111,10 @@ def _indicators(campaign, specs):
 def _document(data, hanoi):
     if Document.objects.filter(number=data["number"]).exists():
         return
-    issued_on = datetime.date.fromisoformat(data["issued_on"])
+    issued_on = data["issued_on"] and datetime.date.fromisoformat(data["issued_on"])
+    published_on = datetime.date.fromisoformat(
+        data.get("published_on") or data["issued_on"]
+    )
     document = Document(
         number=data["number"],
         kind=data["kind"],
@@ -150,21 +123,35 @@ def _document(data, hanoi):
         summary=data["summary"],
         status=Document.Status.PUBLISHED,
         published_at=datetime.datetime.combine(
-            issued_on, datetime.time(9, 0), tzinfo=hanoi
+            published_on, datetime.time(9, 0), tzinfo=hanoi
         ),
     )
-    pdf = minimal_pdf(
+    kind = Document.Kind(data["kind"]).label
+    pdf = document_pdf(
         [
-            f"{data['issuer']} - so {data['number']}",
-            data["summary"],
-            "Ban sao minh hoa cho cong thong tin (du lieu mau).",
-        ]
+            ("title", kind.upper()),
+            ("heading", f"Số {data['number']}"),
+            ("body", f"Cơ quan ban hành: {data['issuer']}"),
+            ("body", f"Ngày ban hành: {_day(issued_on)}"),
+            ("body", f"Trích yếu: {data['summary']}"),
+            (
+                "note",
+                "Bản minh họa cho bản trình diễn của cổng thông tin (dữ liệu mẫu), "
+                "không phải văn bản gốc: toàn văn do cơ quan ban hành lưu giữ.",
+            ),
+        ],
+        title=f"{kind} số {data['number']}",
     )
     document.file.save(
         f"{data['number'].replace('/', '-')}.pdf", ContentFile(pdf), save=False
     )
     document.save()
-    document.campaigns.set(Campaign.objects.filter(slug=data["campaign"]))
+    if data["campaign"]:
+        document.campaigns.set(Campaign.objects.filter(slug=data["campaign"]))
+
+
+def _day(date):
+    return f"{date:%d/%m/%Y}" if date else "chưa rõ"
 
 
 def campaign_of(title, sapo):

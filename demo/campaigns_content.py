@@ -174,6 +174,12 @@ CAMPAIGNS = [
     },
 ]
 
+CITED = (
+    "được nêu trong bài tổng kết những hoạt động nổi bật năm 2021 của Ban Tuyên "
+    "giáo Quận ủy Hoàng Mai"
+)
+DISTANCING = "ban hành trong thời gian giãn cách xã hội (24/7–21/9/2021)"
+NOT_YET = "Trích yếu đầy đủ chưa được cập nhật lên cổng."
 DOCUMENTS = [
     {
         "number": "05-CT/TW",
@@ -201,5 +207,58 @@ DOCUMENTS = [
         "summary": "Về xây dựng, duy trì và nhân rộng mô hình “vùng xanh” phòng, chống "
         "dịch Covid-19 trên địa bàn quận.",
         "campaign": "vung-xanh-covid-19",
+    },
+    # Documents the office's review of 2021 cites by number. The brief gives their
+    # numbers and dates only: the summaries say what is known, and no more.
+    {
+        "number": "06-CT/QU",
+        "kind": "chi-thi",
+        "issuer": "Quận ủy Hoàng Mai",
+        "issued_on": "2021-02-02",
+        "summary": f"Chỉ thị của Quận ủy Hoàng Mai, {CITED}. {NOT_YET}",
+        "campaign": None,
+    },
+    {
+        "number": "05-CT/TU",
+        "kind": "chi-thi",
+        "issuer": "Thành ủy Hà Nội",
+        "issued_on": "2021-07-30",
+        "summary": f"Chỉ thị của Thành ủy Hà Nội, {DISTANCING}; {CITED}. {NOT_YET}",
+        "campaign": None,
+    },
+    {
+        "number": "18/CĐ-UBND",
+        "kind": "cong-dien",
+        "issuer": "Ủy ban nhân dân",
+        "issued_on": "2021-08-06",
+        "summary": f"Công điện {DISTANCING}; {CITED}. {NOT_YET}",
+        "campaign": None,
+    },
+    {
+        "number": "19/CĐ-UBND",
+        "kind": "cong-dien",
+        "issuer": "Ủy ban nhân dân",
+        "issued_on": "2021-08-21",
+        "summary": f"Công điện {DISTANCING}; {CITED}. {NOT_YET}",
+        "campaign": None,
+    },
+    {
+        "number": "06-CT/TU",
+        "kind": "chi-thi",
+        "issuer": "Thành ủy Hà Nội",
+        "issued_on": "2021-09-01",
+        "summary": f"Chỉ thị của Thành ủy Hà Nội, {DISTANCING}; {CITED}. {NOT_YET}",
+        "campaign": None,
+    },
+    {
+        "number": "15-CT/TU",
+        "kind": "chi-thi",
+        "issuer": "Thành ủy Hà Nội",
+        # Cited without a date: none is made up. On the portal since the review.
+        "issued_on": None,
+        "published_on": "2022-01-07",
+        "summary": f"Chỉ thị của Thành ủy Hà Nội, {CITED}; bài không ghi ngày ban "
+        f"hành. {NOT_YET}",
+        "campaign": None,
     },
 ]

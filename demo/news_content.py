@@ -55,6 +55,13 @@ cưỡng chế.</p>
 <p>Ban Chỉ đạo 35 quận duy trì hiệu quả hai trang fan page. Tính đến ngày 25/11/2021,
 các trang đã có hơn 5.000 người theo dõi, đăng tải 1.625 bài viết và đạt hơn 145.000
 lượt tiếp cận.</p>
+<p>Các văn bản chỉ đạo được nhắc tới trong năm gồm
+<a href="/van-ban/chi-thi-06-ct-qu/">Chỉ thị số 06-CT/QU</a> ngày 02/02/2021 của Quận
+ủy; <a href="/van-ban/chi-thi-05-ct-tu/">Chỉ thị số 05-CT/TU</a> ngày 30/07/2021,
+<a href="/van-ban/chi-thi-06-ct-tu/">Chỉ thị số 06-CT/TU</a> ngày 01/09/2021 và
+<a href="/van-ban/chi-thi-15-ct-tu/">Chỉ thị số 15-CT/TU</a> của Thành ủy; các công điện
+<a href="/van-ban/cong-dien-18-cd-ubnd/">số 18/CĐ-UBND</a> ngày 06/08/2021 và
+<a href="/van-ban/cong-dien-19-cd-ubnd/">số 19/CĐ-UBND</a> ngày 21/08/2021.</p>
 <p><em>Những kết quả trên là nền tảng để Ban Tuyên giáo Quận ủy tiếp tục đổi mới nội
 dung, phương thức tuyên truyền trong năm 2022.</em></p>""",
         "author": "Ban Tuyên giáo Quận ủy",

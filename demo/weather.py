@@ -1,4 +1,4 @@
-"""The weather widget's demo places, with a plausible reading each."""
+"""The weather widget's demo places, with a plausible reading each, marked a sample."""
 
 from decimal import Decimal
 
@@ -29,4 +29,5 @@ def load_places():
                 weather_code=code,
                 wind_speed=Decimal(wind),
                 observed_at=timezone.now().replace(second=0, microsecond=0),
+                sample=True,
             )

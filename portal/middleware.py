@@ -17,6 +17,14 @@ PUBLIC_POLICY = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+# Only under DEBUG, and only on error responses: Django's debug pages (the yellow
+# 404 and 500 pages, the CSRF failure page) carry their styles and scripts inline.
+DEBUG_ERROR_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 # The admin's rich-text editor sets styles and previews images from blob: URLs.
 ADMIN_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -86,10 +94,13 @@ class BrowserPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        admin = request.path.startswith(self.admin_prefix)
-        response.setdefault(
-            "Content-Security-Policy", ADMIN_POLICY if admin else PUBLIC_POLICY
-        )
+        if settings.DEBUG and response.status_code >= 400:
+            policy = DEBUG_ERROR_POLICY
+        elif request.path.startswith(self.admin_prefix):
+            policy = ADMIN_POLICY
+        else:
+            policy = PUBLIC_POLICY
+        response.setdefault("Content-Security-Policy", policy)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 

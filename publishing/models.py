@@ -14,7 +14,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from .images import UploadPath, make_renditions, rendition
+from .images import (
+    LAYOUTS,
+    UploadPath,
+    make_renditions,
+    narrowest,
+    with_urls,
+)
 from .text import nfc, unique_slug
 
 
@@ -110,7 +116,9 @@ class WithCover(models.Model):
         blank=True,
         help_text="Mô tả ngắn nội dung ảnh cho người khiếm thị.",
     )
-    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # [{name, width, height}] of the files images.make_renditions wrote, narrowest
+    # first: derived from the cover, made again whenever it changes.
+    cover_renditions = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -121,7 +129,7 @@ class WithCover(models.Model):
             .objects.filter(pk=self.pk)
             .values("cover", "cover_renditions")
             .first()
-        ) or {"cover": "", "cover_renditions": {}}
+        ) or {"cover": "", "cover_renditions": []}
         changed = stored["cover"] != (self.cover.name or "")
         if not changed:
             # A revert brings back an old row without its renditions: keep them.
@@ -129,18 +137,26 @@ class WithCover(models.Model):
         super().save(*args, **kwargs)
         if changed:
             # The upload has its final name only once the row is saved.
-            self.cover_renditions = make_renditions(self.cover) if self.cover else {}
+            self.cover_renditions = make_renditions(self.cover) if self.cover else []
             type(self).objects.filter(pk=self.pk).update(
                 cover_renditions=self.cover_renditions
             )
 
     @property
+    def cover_images(self):
+        """Return the cover's renditions with their URLs, narrowest first."""
+        return with_urls(self.cover_renditions or [])
+
+    @property
     def cover_card(self):
-        return rendition(self.cover_renditions, "card")
+        """Return the rendition a card falls back to (src=), or None."""
+        return narrowest(self.cover_images, LAYOUTS["card"][1])
 
     @property
     def cover_full(self):
-        return rendition(self.cover_renditions, "full")
+        """Return the widest rendition (og:image), or None."""
+        images = self.cover_images
+        return images[-1] if images else None
 
 
 def fill_slug(obj, text, old_slugs=None):

@@ -15,6 +15,7 @@ class WeatherReadingInline(admin.StackedInline):
         "wind_speed",
         "observed_at",
         "fetched_at",
+        "sample",
     ]
 
     def has_add_permission(self, request, obj=None):
@@ -30,11 +31,11 @@ class PlaceAdmin(admin.ModelAdmin):
     @admin.display(description="số liệu mới nhất")
     def last_reading(self, obj):
         reading = getattr(obj, "reading", None)
-        return (
-            f"{reading.temperature} °C, {show_datetime(reading.observed_at)}"
-            if reading
-            else "—"
-        )
+        if not reading:
+            return "—"
+        if reading.sample:
+            return f"{reading.temperature} °C, số liệu mẫu"
+        return f"{reading.temperature} °C, {show_datetime(reading.observed_at)}"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("reading")

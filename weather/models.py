@@ -39,6 +39,12 @@ class WeatherReading(models.Model):
     wind_speed = models.DecimalField("gió (km/h)", max_digits=5, decimal_places=1)
     observed_at = models.DateTimeField("thời điểm đo")
     fetched_at = models.DateTimeField("lấy về lúc", auto_now=True)
+    # Made up by the demo loader; the first real reading replaces it.
+    sample = models.BooleanField(
+        "số liệu mẫu",
+        default=False,
+        help_text="Số liệu mẫu của bản trình diễn, không phải số đo thật.",
+    )
 
     class Meta:
         db_table = "portal_weatherreading"

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from campaigns.models import Campaign, Document, Figure, Report
-from demo.campaigns import minimal_pdf, split
+from demo.campaigns import split
+from demo.pdf import document_pdf
 from publishing.uploads import ImageRejected, clean_pdf
 
 pytestmark = pytest.mark.django_db
@@ -57,14 +58,16 @@ def test_demo_documents_are_pdfs_linked_to_their_campaigns():
 def test_pdf_is_checked_by_its_content_not_its_name():
     with pytest.raises(ImageRejected, match="không phải là tệp PDF"):
         clean_pdf(b"<html>not a pdf</html>", "van-ban.pdf")
-    cleaned = clean_pdf(minimal_pdf(["Ke hoach 50"]), "Kế hoạch 50-KH/QU.PDF")
+    cleaned = clean_pdf(
+        document_pdf([("body", "Kế hoạch 50")], "Kế hoạch"), "Kế hoạch 50-KH/QU.PDF"
+    )
     assert cleaned.name == "ke-hoach-50-kh-qu.pdf"
 
 
 def test_pdf_size_is_limited(settings):
     settings.PDF_MAX_BYTES = 100
     with pytest.raises(ImageRejected, match="quá lớn"):
-        clean_pdf(minimal_pdf(["x" * 200]), "lon.pdf")
+        clean_pdf(document_pdf([("body", "x" * 200)], "x"), "lon.pdf")
 
 
 def test_document_admin_refuses_a_fake_pdf(approver_client):

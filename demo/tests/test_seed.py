@@ -1,14 +1,27 @@
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from campaigns.models import Document, Figure, Report
+from demo.images import cover_alt, draw_cover, scene_for
 from news.models import Article, Category
 from pages.models import Page
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
+
+# The documents the office's review of 2021 cites, with their dates of issue.
+CITED = {
+    "06-CT/QU": datetime.date(2021, 2, 2),
+    "05-CT/TU": datetime.date(2021, 7, 30),
+    "06-CT/TU": datetime.date(2021, 9, 1),
+    "15-CT/TU": None,  # cited without a date
+    "19/CĐ-UBND": datetime.date(2021, 8, 21),
+    "18/CĐ-UBND": datetime.date(2021, 8, 6),
+}
 
 
 def snapshot():
@@ -59,3 +72,35 @@ def test_seed_demo_refuses_production_settings(settings):
     with pytest.raises(CommandError, match="production"):
         call_command("seed_demo")
     assert not Article.objects.exists()
+
+
+def test_demo_covers_differ_by_article_and_say_what_they_show():
+    call_command("seed_demo")
+    articles = list(Article.objects.all())
+    covers = {}
+    for article in articles:
+        with article.cover.open("rb") as file:
+            covers[article.slug] = file.read()
+    assert len(set(covers.values())) == len(articles)
+    alts = {article.cover_alt for article in articles}
+    assert len(alts) >= 6  # as many scenes: a hall, a ballot box, a road...
+    assert all(alt.startswith("Tranh minh họa: ") for alt in alts)
+    slug = articles[0].slug
+    assert draw_cover(slug) == draw_cover(slug)  # the same slug, the same picture
+    assert cover_alt(scene_for("ket-qua-bau-cu-tai-quan-hoang-mai")) == (
+        "Tranh minh họa: hòm phiếu, lá phiếu và hàng cờ ngày bầu cử"
+    )
+
+
+def test_demo_has_the_documents_the_review_of_2021_cites(client):
+    call_command("seed_demo")
+    issued = dict(Document.objects.published().values_list("number", "issued_on"))
+    assert {number: issued[number] for number in CITED} == CITED
+    undated = Document.objects.get(number="15-CT/TU")
+    page = " ".join(client.get(undated.get_absolute_url()).content.decode().split())
+    assert "<dt>Ngày ban hành</dt><dd>Chưa rõ</dd>" in page
+    listing = client.get("/van-ban/?loai=cong-dien").content.decode()
+    assert "Công điện số 19/CĐ-UBND" in listing and "Công điện số 18/CĐ-UBND" in listing
+    review = Article.objects.get(title__startswith="Những hoạt động nổi bật")
+    for document in Document.objects.filter(number__in=CITED):
+        assert f'href="{document.get_absolute_url()}"' in review.body

@@ -91,16 +91,28 @@ def test_sanitiser_keeps_headings_lists_quotes_figures_and_links(make_article):
     assert make_article(body=html).body == html
 
 
-def test_cover_gets_card_and_full_renditions_once(make_article):
+def test_cover_gets_a_webp_rendition_per_layout_width_once(make_article):
+    """A 600 px original gives 160, 320 and 480 px renditions, then its own width."""
     article = make_article(with_cover=True)
-    card, full = article.cover_card, article.cover_full
-    assert (card["width"], card["height"]) == (480, 320)
-    assert (full["width"], full["height"]) == (600, 400)
-    assert card["url"].endswith("-card.webp")
+    stored = article.cover_renditions
+    assert [(r["width"], r["height"]) for r in stored] == [
+        (160, 107),
+        (320, 213),
+        (480, 320),
+        (600, 400),
+    ]
+    for rendition in stored:
+        with default_storage.open(rendition["name"]) as file, Image.open(file) as image:
+            assert (image.format, image.size) == (
+                "WEBP",
+                (rendition["width"], rendition["height"]),
+            )
+    assert article.cover_card["width"] == 320  # a card's src= for old browsers
+    assert article.cover_full["width"] == 600  # og:image
     article.title = "Đổi tiêu đề"
     article.save()
     article.refresh_from_db()
-    assert article.cover_card == card
+    assert article.cover_renditions == stored
 
 
 def test_cover_renditions_keep_its_pixels_only_in_srgb(make_article):
@@ -116,13 +128,13 @@ def test_cover_renditions_keep_its_pixels_only_in_srgb(make_article):
     article = make_article()
     article.cover.save("bia.jpg", ContentFile(buffer.getvalue()), save=False)
     article.save()
-    for label in ("card", "full"):
-        name = article.cover_renditions[label]["name"]
-        with default_storage.open(name) as stored:
+    assert len(article.cover_renditions) == 4  # 160, 320, 480 and 600 px
+    for rendition in article.cover_renditions:
+        with default_storage.open(rendition["name"]) as stored:
             data = stored.read()
         assert set(webp_chunks(data)) <= {b"VP8 ", b"VP8L", b"VP8X", b"ALPH"}
         for text in (b"<script", b"PhoneMaker", b"Exif", b"acsp", b"ICC_PROFILE"):
-            assert text not in data, (label, text)
+            assert text not in data, (rendition["width"], text)
         # The profile swaps red and blue: what it called red is blue in sRGB.
         left = Image.open(io.BytesIO(data)).getpixel((10, 10))
-        assert left[2] > 200 and left[0] < 60, (label, left)
+        assert left[2] > 200 and left[0] < 60, (rendition["width"], left)

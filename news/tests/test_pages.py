@@ -8,6 +8,8 @@ from django.views.defaults import server_error
 
 from news.models import Article, Category
 from pages.models import Page
+from portal.tests.images import img_tags, srcset_candidates, stored_size
+from publishing.images import LAYOUTS
 
 pytestmark = pytest.mark.django_db
 
@@ -46,17 +48,48 @@ def test_article_page_has_one_h1_breadcrumb_canonical_and_open_graph(
     cover = re.search(r'<figure class="article__cover"><img ([^>]*)>', html).group(1)
     assert 'alt="Hội nghị tổng kết"' in cover
     assert 'width="600" height="400"' in cover
-    assert 'loading="lazy"' in cover
 
 
-def test_cards_carry_size_and_lazy_loading(client, make_article):
-    make_article(with_cover=True, is_featured=True)
-    html = client.get("/").content.decode()
-    img = re.search(r'<img src="/media/renditions/[^"]*-card\.webp"[^>]*>', html).group(
-        0
-    )
-    assert 'width="480" height="320"' in img
-    assert 'loading="lazy"' in img
+def test_lead_pictures_are_fetched_first_and_the_others_when_near(client, make_article):
+    """The first featured card's picture and a cover on its page: eager, high."""
+    for n in range(3):
+        make_article(with_cover=True, is_featured=True, title=f"Tin nổi bật {n}")
+    make_article(with_cover=True, title="Tin thường")
+    home = img_tags(client.get("/").content.decode())
+    covers = [img for img in home if "srcset" in img]
+    assert len(covers) == 3 + 4  # three featured, then a category's four
+    lead, *others = covers
+    assert (lead["loading"], lead["fetchpriority"]) == ("eager", "high")
+    assert lead["sizes"] == LAYOUTS["featured"][0]
+    assert all(img["loading"] == "lazy" for img in others)
+    assert not any("fetchpriority" in img for img in others)
+    assert {img["sizes"] for img in others} == {LAYOUTS["card"][0]}
+
+    article = Article.objects.get(title="Tin nổi bật 2")
+    page = img_tags(client.get(article.get_absolute_url()).content.decode())
+    cover, *related = [img for img in page if "srcset" in img]
+    assert (cover["loading"], cover["fetchpriority"]) == ("eager", "high")
+    assert cover["sizes"] == LAYOUTS["cover"][0]
+    assert related and all(img["loading"] == "lazy" for img in related)
+
+
+def test_every_srcset_candidate_is_a_stored_file_of_its_stated_width(
+    client, make_article
+):
+    article = make_article(with_cover=True, is_featured=True)
+    pages = ["/", "/tin-tuc/", article.category.get_absolute_url()]
+    pages.append(article.get_absolute_url())
+    for url in pages:
+        for img in img_tags(client.get(url).content.decode()):
+            if "srcset" not in img:
+                continue
+            candidates = srcset_candidates(img["srcset"])
+            assert [width for _, width in candidates] == [160, 320, 480, 600]
+            for src, width in candidates:
+                assert stored_size(src) == (width, round(width * 2 / 3)), src
+            assert img["src"] in {src for src, _ in candidates}
+            # The picture's own shape, as wide as its widest rendition.
+            assert (img["width"], img["height"]) == ("600", "400")
 
 
 def test_related_articles_come_from_the_same_category(client, make_article):

@@ -2,7 +2,10 @@
 
 import io
 import struct
+from html.parser import HTMLParser
 
+from django.conf import settings
+from django.core.files.storage import default_storage
 from PIL import Image, ImageCms
 
 
@@ -90,3 +93,37 @@ def webp_chunks(data):
         types.append(kind)
         at += 8 + length + length % 2
     return types
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.found.append(dict(attrs))
+
+
+def img_tags(html):
+    """Return the attributes of every <img> of html, in page order."""
+    parser = _Images()
+    parser.feed(html)
+    return parser.found
+
+
+def srcset_candidates(srcset):
+    """Return [(url, width)] of a srcset= of width descriptors."""
+    candidates = []
+    for candidate in srcset.split(","):
+        url, descriptor = candidate.split()
+        assert descriptor.endswith("w"), candidate
+        candidates.append((url, int(descriptor[:-1])))
+    return candidates
+
+
+def stored_size(url):
+    """Return the pixel size of the uploaded file at a /media/ URL."""
+    name = url.removeprefix(settings.MEDIA_URL)
+    with default_storage.open(name) as file, Image.open(file) as image:
+        return image.size

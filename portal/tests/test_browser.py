@@ -85,3 +85,89 @@ def test_keyboard_user_can_skip_to_the_content(browser, live_server):
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#noi-dung"
     page.close()
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_error_pages_show_with_their_styles(browser, live_server, settings, debug):
+    """Under make run (DEBUG) Django's debug page keeps its inline styles."""
+    settings.DEBUG = debug
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    refused = []
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and refused.append(m.text),
+    )
+    response = page.goto(live_server.url + "/khong-co-trang-nay/")
+    assert response.status == 404
+    if debug:  # Django's yellow page: "Page not found (404)" on #ffc
+        styled = "getComputedStyle(document.getElementById('summary')).backgroundColor"
+        assert page.evaluate(styled) == "rgb(255, 255, 204)"
+    else:  # the portal's own page, styled by its stylesheet only
+        styled = (
+            "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+        )
+        assert page.evaluate(styled) == "rgb(165, 28, 28)"
+    assert refused == []
+    page.close()
+
+
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y <= document.documentElement.scrollHeight; y += 300) {
+    window.scrollTo(0, y);
+    await new Promise((done) => setTimeout(done, 60));
+  }
+  await Promise.all([...document.images].map((img) => img.decode().catch(() => {})));
+}"""
+PICTURES = """[...document.querySelectorAll("img[srcset]")].map((img) => ({
+  file: img.currentSrc.split("/").pop(), natural: img.naturalWidth,
+  shown: img.clientWidth, loading: img.loading, priority: img.fetchPriority}))"""
+# The largest paint once the lead picture is shown: its file, or the tag painted.
+LARGEST_PAINT = """async () => {
+  await document.querySelector("img[srcset]").decode();
+  await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)));
+  return new Promise((found) => new PerformanceObserver((list) => {
+    const element = list.getEntries().at(-1).element;
+    found(element.currentSrc ? element.currentSrc.split("/").pop() : element.tagName);
+  }).observe({type: "largest-contentful-paint", buffered: true}));
+}"""
+IMAGE_BYTES = """performance.getEntriesByType("resource")
+  .filter((entry) => entry.initiatorType === "img")
+  .reduce((sum, entry) => sum + entry.encodedBodySize, 0)"""
+
+
+def test_pictures_at_360px_fetch_no_more_than_twice_their_pixels(browser, live_server):
+    """Each card and cover takes the rendition its box needs, at 1x, 2x and 3x."""
+    call_command("seed_demo", stdout=io.StringIO())
+    article = Article.objects.published().get(
+        title__startswith="Những hoạt động nổi bật"
+    )
+    weight = {}
+    for ratio in (1, 2, 3):
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740}, device_scale_factor=ratio
+        )
+        page = context.new_page()
+        for path in ["/", article.get_absolute_url(), "/tin-tuc/"]:
+            page.goto(live_server.url + path, wait_until="load")
+            lead = page.evaluate(LARGEST_PAINT) if path == "/" else None
+            page.evaluate(SCROLL_THROUGH)
+            pictures = page.evaluate(PICTURES)
+            assert pictures, path
+            wasteful = [
+                p for p in pictures if not 0 < p["natural"] <= 2 * p["shown"] * ratio
+            ]
+            assert wasteful == [], (path, ratio)
+            if path != "/tin-tuc/":  # the home page's lead story; the article's cover
+                first = pictures[0]
+                assert (first["loading"], first["priority"]) == ("eager", "high")
+                assert all(p["loading"] == "lazy" for p in pictures[1:])
+            if path == "/":
+                # On the article page the sapo, not the cover, paints the most.
+                assert lead == pictures[0]["file"], (
+                    "the largest paint: the lead picture"
+                )
+                weight[ratio] = page.evaluate(IMAGE_BYTES)
+        context.close()
+    print("home page images at 360 px, bytes by device pixel ratio:", weight)
+    # Before renditions at the layout's sizes, every ratio fetched 212 KB.
+    assert weight[1] < 100_000

@@ -12,12 +12,14 @@ a draft page. No crawled page may name them.
 import datetime
 import html
 import io
+import re
 import xml.etree.ElementTree as ET
 from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -33,6 +35,14 @@ REDIRECTS = {301, 302, 303, 307, 308}
 # Far more than the demo has: a crawl past it is following an endless list.
 MAX_URLS = 2000
 DAY = datetime.timedelta(days=1)
+# What HTML and Open Graph readers accept without question: a date, or a moment to
+# the second with its offset. Not the six-digit fraction timezone.now() carries.
+MACHINE_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?"
+)
+MOMENTS = re.compile(
+    r'\sdatetime="([^"]*)"|<meta property="[\w:]+_time" content="([^"]*)"'
+)
 
 
 class PageLinks(HTMLParser):
@@ -241,7 +251,26 @@ def hidden(db):
     return names
 
 
-def test_every_internal_link_answers_and_hidden_items_appear_nowhere(client, hidden):
+@pytest.fixture
+def published_just_now(hidden):
+    """An article published "now", to the microsecond, as "Xuất bản ngay" does."""
+    moment = timezone.now().replace(microsecond=629280) - DAY / 24
+    with time_machine.travel(moment, tick=False):
+        article = Article.objects.create(
+            title="Tin vừa xuất bản ngay",
+            sapo="Sapo.",
+            body="<p>Nội dung.</p>",
+            category=Article.objects.published().first().category,
+            is_featured=True,
+            status=Article.Status.PUBLISHED,
+        )
+    assert article.published_at.microsecond == 629280
+    return article
+
+
+def test_every_internal_link_answers_and_hidden_items_appear_nowhere(
+    client, hidden, published_just_now
+):
     start = ["/", "/robots.txt", "/sitemap.xml", "/tin-tuc/rss/"]
     # Search pages that would list the hidden items if the index forgot a rule.
     start += [f"/tim-kiem/?q={word}" for word in ["tạm ẩn", "gỡ", "hẹn giờ"]]
@@ -255,6 +284,17 @@ def test_every_internal_link_answers_and_hidden_items_appear_nowhere(client, hid
         if name in text
     ]
     assert not shown, "Hidden items shown:\n" + "\n".join(shown)
+    moments = {
+        url: [a or b for a, b in MOMENTS.findall(text)] for url, text in texts.items()
+    }
+    assert moments[published_just_now.get_absolute_url()]
+    bad = [
+        f"{moment!r} on {url}"
+        for url, found in moments.items()
+        for moment in found
+        if not MACHINE_MOMENT.fullmatch(moment)
+    ]
+    assert not bad, "Invalid datetime values:\n" + "\n".join(bad)
 
 
 def test_the_crawler_reports_a_dead_link_with_its_page(client, make_article):

@@ -7,10 +7,15 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+from PIL import Image
 
+from campaigns.models import Report
+from demo.images import draw_cover
 from news.models import Article
 from pages.models import Page
 from search.models import SearchEntry
@@ -151,3 +156,77 @@ def test_existing_text_typed_decomposed_is_composed_without_a_new_version(
     assert stored.search_text == "phuong dinh cong dang bo"
     assert (stored.version, stored.history.count()) == (article.version, history)
     assert Ward.objects.get(pk=ward.pk).name == "Phường Thử"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_covers_get_renditions_for_srcset_and_the_originals_stay_as_they_were():
+    old = migrate(
+        [
+            ("news", "0007_article_reports"),
+            ("campaigns", "0003_related_articles_move_to_news"),
+        ]
+    )
+    try:
+        original = draw_cover("bia", 900, 600)
+        cover = default_storage.save("covers/2021/05/bia.jpg", ContentFile(original))
+        made_before = default_storage.save(
+            "renditions/covers/2021/05/bia-card.webp", ContentFile(b"RIFF")
+        )
+        labels = {
+            "card": {"name": made_before, "width": 480, "height": 320},
+            "full": {"name": made_before, "width": 900, "height": 600},
+        }
+        category = old.get_model("news", "Category").objects.create(
+            name="Tin", slug="tin"
+        )
+        Article = old.get_model("news", "Article")
+        text = {"sapo": "Sapo.", "body": "<p>Nội dung.</p>", "category": category}
+        Article.objects.create(
+            title="Có ảnh", slug="co-anh", cover=cover, cover_renditions=labels, **text
+        )
+        # A cover whose file is gone keeps what was made of it before.
+        Article.objects.create(
+            title="Mất tệp gốc",
+            slug="mat-tep-goc",
+            cover="covers/2021/05/khong-con.jpg",
+            cover_renditions=labels,
+            **text,
+        )
+        Article.objects.create(title="Không ảnh", slug="khong-anh", **text)
+        campaign = old.get_model("campaigns", "Campaign").objects.create(
+            name="Bầu cử 2021", slug="bau-cu-2021", summary="Tóm tắt.", period="2021"
+        )
+        old.get_model("campaigns", "Report").objects.create(
+            campaign=campaign,
+            title="Kết quả bầu cử",
+            slug="ket-qua-bau-cu",
+            period="Năm 2021",
+            reported_on=datetime.date(2021, 5, 28),
+            summary="Tóm tắt.",
+            cover=cover,
+            cover_renditions=labels,
+        )
+    finally:
+        migrate(latest())
+
+    renditions = {a.slug: a.cover_renditions for a in Article.objects.all()}
+    assert [r["width"] for r in renditions["co-anh"]] == [160, 320, 480, 640, 900]
+    for rendition in renditions["co-anh"]:
+        with default_storage.open(rendition["name"]) as file, Image.open(file) as image:
+            assert image.size == (rendition["width"], rendition["height"])
+    assert renditions["mat-tep-goc"] == [labels["card"], labels["full"]]
+    assert renditions["khong-anh"] == []
+    assert [r["width"] for r in Report.objects.get().cover_renditions][-1] == 900
+    # The originals and what was made of them before are all still there.
+    with default_storage.open(cover) as file:
+        assert file.read() == original
+    assert default_storage.exists(made_before)
+    assert Article.objects.get(slug="co-anh").cover.name == cover
+
+    back = migrate([("news", "0007_article_reports")])
+    try:
+        stored = back.get_model("news", "Article").objects.get(slug="co-anh")
+        assert stored.cover_renditions["card"]["width"] == 480
+        assert stored.cover_renditions["full"]["width"] == 900
+    finally:
+        migrate(latest())

@@ -107,3 +107,21 @@ def test_every_response_turns_off_the_browser_features_the_portal_does_not_use(
             assert policy[feature] == "()", (response, feature)
         # The "Chia sẻ" button shares with navigator.share or copies the link.
         assert policy["web-share"] == policy["clipboard-write"] == "(self)"
+
+
+def test_debug_pages_keep_their_inline_styles_under_debug_only(client, settings):
+    settings.DEBUG = True
+    missing = client.get("/khong-co-trang-nay/")
+    assert missing.status_code == 404
+    assert "<style" in missing.content.decode()  # Django's yellow debug page
+    policy = missing["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in policy
+    assert "frame-ancestors 'none'" in policy
+    # A page of the portal keeps the strict policy, DEBUG or not.
+    assert "'unsafe-inline'" not in client.get("/")["Content-Security-Policy"]
+
+    settings.DEBUG = False
+    missing = client.get("/khong-co-trang-nay/")
+    assert missing.status_code == 404
+    assert "<style" not in missing.content.decode()  # the portal's own 404 page
+    assert "'unsafe-inline'" not in missing["Content-Security-Policy"]

@@ -41,6 +41,9 @@ def test_home_page_loads_nothing_from_another_host(home_html):
             and 'rel="icon"' not in tag
         ):
             continue
-        for url in re.findall(r'(?:src|href|srcset)="([^"]+)"', tag):
+        urls = re.findall(r'(?:src|href)="([^"]+)"', tag)
+        for srcset in re.findall(r'srcset="([^"]+)"', tag):
+            urls += [candidate.split()[0] for candidate in srcset.split(",")]
+        for url in urls:
             assert not urlsplit(url).netloc, tag
     assert "@import" not in Path(finders.find("css/site.css")).read_text()

@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from ..admin import ReviewQueueFilter
+from ..images import LAYOUTS, narrowest, srcset
 from ..models import Publishable, Status
 from ..text import format_vn_number
 from ..workflow import can_publish
@@ -18,6 +19,19 @@ def vn_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).strftime(VN_DATETIME)
+
+
+@register.filter
+def machine_datetime(value):
+    """Format a moment for datetime attributes and meta tags, to the second.
+
+    "2026-11-27T13:29:08+07:00": what "Xuất bản ngay" stores carries
+    microseconds, and HTML takes at most three digits of a fraction. The stored
+    moment is left as it is; only what the page shows machines is rounded down.
+    """
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
 @register.simple_tag
@@ -80,3 +94,29 @@ def review_queue(context):
             )
     waiting = sum(row["submitted"] + row["changed"] for row in rows)
     return {"rows": rows, "waiting": waiting}
+
+
+@register.inclusion_tag("publishing/includes/cover_image.html")
+def cover_image(item, layout, priority=False):
+    """Render item's cover as layout ("card", "featured", "cover") shows it.
+
+    The browser takes the rendition that fits the box on its screen. priority
+    marks the page's largest picture, fetched at once and first; the others
+    wait until the reader scrolls near them.
+    """
+    images = item.cover_images
+    if not images:
+        return {}
+    sizes, fallback = LAYOUTS[layout]
+    widest = images[-1]
+    return {
+        "src": narrowest(images, fallback)["url"],
+        "srcset": srcset(images),
+        "sizes": sizes,
+        # The widest rendition's size: the picture's shape, and in a wide box
+        # room to grow up to the box (max-width: 100% stops it there).
+        "width": widest["width"],
+        "height": widest["height"],
+        "alt": item.cover_alt,
+        "priority": priority,
+    }

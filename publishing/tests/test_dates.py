@@ -168,3 +168,12 @@ def test_weather_list_shows_readings_in_hanoi_time(admin_client):
     )
     html = admin_client.get(reverse("admin:weather_place_changelist")).content
     assert "°C, 26/11/2026 19:45" in html.decode()
+
+
+def test_machine_datetime_is_to_the_second_in_hanoi_time():
+    from publishing.templatetags.publishing_tags import machine_datetime
+
+    now = datetime.datetime(2026, 11, 27, 6, 29, 8, 629280, tzinfo=datetime.UTC)
+    assert machine_datetime(now) == "2026-11-27T13:29:08+07:00"
+    assert now.microsecond == 629280  # the moment itself is left as it was
+    assert machine_datetime(None) == ""

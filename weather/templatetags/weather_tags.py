@@ -27,4 +27,11 @@ def weather_widget():
                 "stale": reading is not None and reading.observed_at < oldest,
             }
         )
-    return {"places": places, "any": any(p["reading"] for p in places)}
+    readings = [p["reading"] for p in places if p["reading"]]
+    return {
+        "places": places,
+        "any": bool(readings),
+        # Open-Meteo is credited for what came from it, samples are said to be so.
+        "measured": any(not r.sample for r in readings),
+        "samples": any(r.sample for r in readings),
+    }

@@ -235,3 +235,29 @@ def test_seed_demo_stores_a_reading_for_the_three_cities(client):
         assert city in html
     assert "Chưa có dữ liệu thời tiết" not in html
     assert "Số liệu cũ" not in html
+    # Made up by the demo: said to be samples, with no time, not credited to
+    # Open-Meteo.
+    widget = html.split('id="thoi-tiet"', 1)[1].split("</section>", 1)[0]
+    assert widget.count("Số liệu mẫu") == 4  # each city, and the note below
+    assert "Open-Meteo" not in widget and "<time" not in widget
+
+
+def test_the_first_real_reading_replaces_the_sample_and_its_label(open_meteo, client):
+    load_places()
+    assert WeatherReading.objects.filter(sample=True).count() == 3
+    # Open-Meteo's reading is of the quarter hour: older than the sample's stamp.
+    observed = timezone.localtime().replace(second=0, microsecond=0)
+    observed -= datetime.timedelta(minutes=observed.minute % 15 + 15)
+    open_meteo.answer = (
+        200,
+        [current(20.5, time_=observed.strftime("%Y-%m-%dT%H:%M"))] * 3,
+    )
+    refresh()
+    assert (
+        list(WeatherReading.objects.values_list("sample", "temperature"))
+        == [(False, Decimal("20.5"))] * 3
+    )
+    widget = client.get("/").content.decode().split('id="thoi-tiet"', 1)[1]
+    assert "Số liệu mẫu" not in widget
+    assert "Đo lúc" in widget and f"{observed:%d/%m/%Y | %H:%M}</time>" in widget
+    assert "Open-Meteo.com" in widget and "CC BY 4.0" in widget

@@ -31,9 +31,16 @@ class Command(BaseCommand):
                 failed.append(f"{place}: {reading}")
                 continue
             stored = WeatherReading.objects.filter(place=place).first()
-            if stored and stored.observed_at > reading.observed_at:
+            if (
+                stored
+                and not stored.sample
+                and stored.observed_at > reading.observed_at
+            ):
                 continue  # never replace a newer reading by an older one
-            WeatherReading.objects.update_or_create(place=place, defaults=vars(reading))
+            # A sample (the demo's, stamped when it was loaded) always gives way.
+            WeatherReading.objects.update_or_create(
+                place=place, defaults={**vars(reading), "sample": False}
+            )
         stored = len(places) - len(failed)
         self.stdout.write(f"Đã cập nhật thời tiết cho {stored}/{len(places)} địa điểm.")
         if failed:
