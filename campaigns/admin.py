@@ -31,6 +31,7 @@ class IndicatorInline(admin.TabularInline):
     fields = [
         "name",
         "unit",
+        "qualifier",
         "decimals",
         "headline",
         "order",
