@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test bench lint venv clean
+.PHONY: run test bench lighthouse lint venv clean
 
 venv: $(VENV)/.installed
 
@@ -29,6 +29,10 @@ lint: venv
 
 bench: venv
 	$(BIN)/python bench/run.py
+
+# Lighthouse (mobile) on the home, article, campaign, report and search pages.
+lighthouse: venv
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

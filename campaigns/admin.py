@@ -32,6 +32,7 @@ class IndicatorInline(admin.TabularInline):
     fields = [
         "name",
         "unit",
+        "qualifier",
         "decimals",
         "headline",
         "order",

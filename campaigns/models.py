@@ -76,6 +76,11 @@ class Campaign(models.Model):
 class Indicator(models.Model):
     """A figure a campaign reports, counted, or computed as a ratio of two others."""
 
+    class Qualifier(models.TextChoices):
+        EXACT = "", "chính xác"
+        OVER = "tren", "trên"
+        ABOUT = "khoang", "khoảng"
+
     campaign = models.ForeignKey(
         Campaign,
         on_delete=models.CASCADE,
@@ -84,6 +89,15 @@ class Indicator(models.Model):
     )
     name = models.CharField("chỉ tiêu", max_length=200)
     unit = models.CharField("đơn vị", max_length=50, blank=True)
+    qualifier = models.CharField(
+        "mức chính xác",
+        max_length=10,
+        choices=Qualifier,
+        blank=True,
+        default="",
+        help_text="“trên” cho số liệu tối thiểu (“Trên 5.000 người…”), “khoảng” cho "
+        "số ước tính; không ghi vào tên chỉ tiêu.",
+    )
     decimals = models.PositiveSmallIntegerField(
         "số chữ số thập phân",
         default=0,

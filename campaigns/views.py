@@ -130,7 +130,15 @@ def report_data(request, campaign, slug, fmt):
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer,
-        fieldnames=["phuong", "ma_phuong", "chi_tieu", "don_vi", "gia_tri"],
+        # gia_tri_hien_thi keeps what the page says: "trên 5.000".
+        fieldnames=[
+            "phuong",
+            "ma_phuong",
+            "chi_tieu",
+            "don_vi",
+            "gia_tri",
+            "gia_tri_hien_thi",
+        ],
         extrasaction="ignore",
     )
     writer.writeheader()

@@ -72,7 +72,7 @@ def load_reports():
             ),
         )
         report.articles.set(campaign.articles.all())
-        for name, _, total, by_ward in data["indicators"]:
+        for name, _, total, by_ward, *_ in data["indicators"]:
             if by_ward is None:
                 continue
             indicator = indicators[name]
@@ -93,8 +93,13 @@ def load_reports():
 
 def _indicators(campaign, specs):
     indicators = {}
-    for order, (name, unit, total, _) in enumerate(specs, start=1):
-        defaults = {"unit": unit, "order": order, "headline": order <= 4}
+    for order, (name, unit, total, _, *qualifier) in enumerate(specs, start=1):
+        defaults = {
+            "unit": unit,
+            "qualifier": "".join(qualifier),
+            "order": order,
+            "headline": order <= 4,
+        }
         if isinstance(total, tuple):
             _, numerator, denominator = total
             defaults.update(

@@ -8,8 +8,9 @@ and the reports say "Số liệu minh họa". Real per-ward figures are given as
 # Illustrative weights of the 14 wards, in the order of data/wards.csv.
 WARD_WEIGHTS = [9, 8, 12, 6, 7, 10, 8, 7, 5, 9, 11, 4, 13, 6]
 
-# Each indicator: (name, unit, district total, by_ward), where by_ward is True
-# (split illustratively), False (district only) or {ward name: value} (real).
+# Each indicator: (name, unit, district total, by_ward[, qualifier]), where by_ward
+# is True (split illustratively), False (district only) or {ward name: value}
+# (real), and the qualifier "tren" (over) or "khoang" (about) when the total is one.
 # A ratio: (name, "%", ("ratio", numerator name, denominator name), None).
 CAMPAIGNS = [
     {
@@ -23,8 +24,8 @@ CAMPAIGNS = [
         "indicators": [
             ("Tập thể được khen thưởng", "tập thể", 20, True),
             ("Cá nhân được khen thưởng", "cá nhân", 40, True),
-            ("Tin, bài tuyên truyền (trên)", "tin, bài", 80, False),
-            ("Tài liệu phát hành (trên)", "cuốn", 8000, False),
+            ("Tin, bài tuyên truyền", "tin, bài", 80, False, "tren"),
+            ("Tài liệu phát hành", "cuốn", 8000, False, "tren"),
         ],
         "report": {
             "title": "Tổng kết 5 năm thực hiện Chỉ thị 05-CT/TW trên địa bàn quận",
@@ -58,7 +59,7 @@ CAMPAIGNS = [
             ),
             ("Khu vực bỏ phiếu", "khu vực", 190, True),
             ("Hội nghị tập huấn", "hội nghị", 15, False),
-            ("Người dự tập huấn", "người", 2823, False),
+            ("Người dự tập huấn", "người", 2823, False, "khoang"),
             ("Tài liệu phát hành", "cuốn", 2573, False),
             (
                 "Phóng sự, tin bài trên báo chí Trung ương và Thành phố",
@@ -154,10 +155,10 @@ CAMPAIGNS = [
             ("Thành viên Ban Chỉ đạo", "người", 16, False),
             ("Thành viên tổ giúp việc", "người", 17, False),
             ("Cộng tác viên", "người", 42, True),
-            ("Người theo dõi hai fanpage (trên)", "người", 5000, False),
+            ("Người theo dõi hai fanpage", "người", 5000, False, "tren"),
             ("Bài viết đăng tải", "bài", 1625, False),
             ("Ảnh đăng tải", "ảnh", 3095, False),
-            ("Lượt tiếp cận (trên)", "lượt", 145000, False),
+            ("Lượt tiếp cận", "lượt", 145000, False, "tren"),
             ("Lượt tương tác", "lượt", 14620, False),
             ("Lượt chia sẻ", "lượt", 215, False),
         ],

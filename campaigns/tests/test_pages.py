@@ -20,8 +20,11 @@ def test_campaign_page_shows_headline_figures_in_vietnamese_format(
     client, election_report
 ):
     html = client.get(election_report.campaign.get_absolute_url()).content.decode()
-    cards = re.findall(r'<span class="stat-card__value"\s*>([^<]+)</span>', html)
-    assert cards == ["293.695", "292.145", "99,47%"]
+    assert stat_cards(html) == [
+        "293.695 cử tri trong danh sách",
+        "292.145 cử tri đã bỏ phiếu",
+        "99,47% cử tri đã bỏ phiếu",
+    ]
     assert "Số liệu minh họa" in html
     assert election_report.title in html
 
@@ -31,11 +34,18 @@ def test_chart_has_one_bar_per_ward_with_a_value(client, election_report):
     svg = re.search(r"<svg class=\"chart__svg\".*?</svg>", html, re.S).group(0)
     assert svg.count("<rect") == 2
     assert "<title " in svg and "<desc " in svg and 'role="img"' in svg
-    labels = re.findall(r'text-anchor="end">([^<]+)<', svg)
+    labels = re.findall(r'<text y="15">([^<]+)<', svg)
     assert labels == ["Định Công", "Mai Động"]
     assert ">30.646<" in svg and ">15.323<" in svg
+    assert "Cao nhất: Định Công, 30.646." in svg
     table = html.split('<table class="figures">', 1)[1].split("</table>", 1)[0]
     assert '<th scope="row">Định Công</th><td>30.646</td>' in table
+
+
+def stat_cards(html):
+    """Return the stat cards of a page as a reader reads them."""
+    cards = re.findall(r'<li class="stat-card">(.*?)</li>', html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", card).split()) for card in cards]
 
 
 def test_years_are_not_grouped(client, election_report):
@@ -53,7 +63,8 @@ def test_report_page_has_the_full_table_charts_and_downloads(client, election_re
 
 def page_numbers(client, report):
     html = client.get(report.get_absolute_url()).content.decode()
-    table = html.split('<table class="figures">', 1)[1].split("</table>", 1)[0]
+    table = html.split('<table class="figures figures--wards">', 1)[1]
+    table = table.split("</table>", 1)[0]
     rows = re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table, re.S)
     return {label: re.findall(r"<td>([^<]*)</td>", cells) for label, cells in rows}
 

@@ -22,20 +22,32 @@ def site_menu():
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
-    """Render the main navigation: every section of the site, the current one marked."""
+    """Render the main navigation: every section of the site, the current one marked.
+
+    The current section is the home page on "/", else the one whose address starts
+    the page's: a category for its articles, "Chiến dịch" for a report.
+    """
     request = context.get("request")
     path = request.path if request else ""
     categories, standing = site_menu()
-    exact = [(reverse("home"), "Trang chủ")]
-    exact += [(category.get_absolute_url(), category.name) for category in categories]
-    sections = [
+    home = reverse("home")
+    links = [(home, "Trang chủ")]
+    links += [(category.get_absolute_url(), category.name) for category in categories]
+    links += [
         (reverse("campaigns:list"), "Chiến dịch"),
         (reverse("campaigns:documents"), "Văn bản"),
     ]
-    pages = [(page.get_absolute_url(), page.title) for page in standing]
-    current = next((url for url, _ in exact + pages if url == path), "")
-    current = current or next((url for url, _ in sections if path.startswith(url)), "")
-    return {"links": exact + sections + pages, "current": current}
+    links += [(page.get_absolute_url(), page.title) for page in standing]
+    if path == home:
+        current = links[0]
+    else:
+        current = next((link for link in links[1:] if path.startswith(link[0])), None)
+    # aria-current: "page" on the section's own page, "true" on a page inside it.
+    marks = {current[0]: "page" if current[0] == path else "true"} if current else {}
+    return {
+        "links": [(url, name, marks.get(url, "")) for url, name in links],
+        "current_name": current[1] if current else "",
+    }
 
 
 @register.simple_tag

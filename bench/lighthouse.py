@@ -1,0 +1,225 @@
+"""Run Lighthouse (mobile) on the home, article, campaign, report and search pages.
+
+The demo is loaded into a fresh SQLite database in a temporary folder and served
+by gunicorn under production settings (bench/lighthouse_settings.py: production's,
+with Django serving the demo's images as nginx would, over plain HTTP on
+127.0.0.1, which Chrome counts as secure). Lighthouse comes from the npm registry
+(npx, pinned below), Chrome is Debian's chromium. Prints one row per page and
+whether every category reaches the target; the search page's SEO is left out, as
+it asks search engines not to index it.
+"""
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+LIGHTHOUSE = os.environ.get("LIGHTHOUSE", "lighthouse@12.8.2")  # Node 18.16+
+CHROME = os.environ.get("CHROME_PATH", "/usr/lib/chromium/chromium")
+# Each run's full report is kept here, to see why a score fell.
+REPORTS = ROOT / "artifacts" / "lighthouse"
+REDIS_URL = os.environ.get("LIGHTHOUSE_REDIS_URL", "redis://127.0.0.1:6379/14")
+# Each page is measured RUNS times; the median of each category is printed.
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "1"))
+TARGET = 98
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+NOINDEX = {"search": {"seo"}}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args, capture=False):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=capture,
+        text=True,
+    ).stdout
+
+
+def pages(env):
+    """Return {name: path} of the pages to measure, read from the demo."""
+    code = (
+        "from news.models import Article; from campaigns.models import Report;"
+        "a = Article.objects.published().filter(is_featured=True).first();"
+        "r = Report.objects.published().get(campaign__slug='bau-cu-2021');"
+        "print(a.get_absolute_url()); print(r.get_absolute_url())"
+    )
+    article, report = manage(env, "shell", "-v0", "-c", code, capture=True).split()
+    return {
+        "home": "/",
+        "article": article,
+        "campaign": "/chien-dich/bau-cu-2021/",
+        "report": report,
+        "search": "/tim-kiem/?q=v%C3%B9ng+xanh",
+    }
+
+
+def wait_for(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    request = urllib.request.Request(url)
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer at {url}")
+
+
+def lighthouse(url, report_path):
+    """Run Lighthouse once on url; return its JSON report."""
+    subprocess.run(
+        [
+            "npx",
+            "--yes",
+            LIGHTHOUSE,
+            url,
+            f"--chrome-path={CHROME}",
+            "--chrome-flags=--headless=new --no-sandbox",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--form-factor=mobile",
+            "--output=json",
+            f"--output-path={report_path}",
+            "--quiet",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    result = json.loads(Path(report_path).read_text())
+    if result.get("runtimeError"):
+        raise SystemExit(f"Lighthouse failed on {url}: {result['runtimeError']}")
+    return result
+
+
+def measure(base, paths):
+    """Return {page: {category: median score, and LCP, CLS, TBT}}."""
+    results = {}
+    for name, path in paths.items():
+        runs = [
+            lighthouse(base + path, REPORTS / f"{name}-{n}.json") for n in range(RUNS)
+        ]
+        row = {
+            category: statistics.median(
+                round(run["categories"][category]["score"] * 100) for run in runs
+            )
+            for category in CATEGORIES
+        }
+        for audit in ("largest-contentful-paint", "cumulative-layout-shift"):
+            row[audit] = statistics.median(
+                run["audits"][audit]["numericValue"] for run in runs
+            )
+        row["total-blocking-time"] = statistics.median(
+            run["audits"]["total-blocking-time"]["numericValue"] for run in runs
+        )
+        results[name] = row
+    return results
+
+
+def report(results):
+    """Print the table and the targets; return True if every one is met."""
+    print(
+        f"\nLighthouse {LIGHTHOUSE.split('@')[-1]}, mobile (emulated Moto G "
+        f"Power, slow 4G), median of {RUNS} run(s) per page; gunicorn, "
+        "production settings, demo data.\n"
+    )
+    print(
+        "| page | performance | accessibility | best practices | SEO "
+        "| LCP ms | CLS | TBT ms |"
+    )
+    print("|---|" + "---:|" * 7)
+    met = True
+    for name, row in results.items():
+        cells = []
+        for category in CATEGORIES:
+            score = row[category]
+            if category in NOINDEX.get(name, ()):
+                cells.append(f"{score:.0f} (noindex)")
+                continue
+            ok = score >= TARGET
+            met = met and ok
+            cells.append(f"{score:.0f}" if ok else f"**{score:.0f}**")
+        print(
+            f"| {name} | {' | '.join(cells)} "
+            f"| {row['largest-contentful-paint']:.0f} "
+            f"| {row['cumulative-layout-shift']:.3f} "
+            f"| {row['total-blocking-time']:.0f} |"
+        )
+    print(
+        f"\nTarget: every category ≥ {TARGET} on every page (the search page's "
+        "SEO aside): " + ("met." if met else "**not met**.")
+    )
+    return met
+
+
+def main():
+    if not shutil.which("npx"):
+        raise SystemExit("npx is missing: install Node.js 18.16 or later with npm")
+    if not Path(CHROME).exists():
+        raise SystemExit(f"no Chrome at {CHROME}: apt-get install chromium")
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as temp:
+        folder = Path(temp)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.lighthouse_settings",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+            "DJANGO_MEDIA_ROOT": str(folder / "media"),
+            "DJANGO_STATIC_ROOT": str(folder / "static"),
+            "REDIS_URL": REDIS_URL,
+            "DJANGO_LOG_LEVEL": "WARNING",
+        }
+        dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings"}
+        manage(dev, "migrate", "--noinput", "-v0")
+        manage(dev, "seed_demo", capture=True)
+        manage(env, "collectstatic", "--noinput", "-v0")
+        paths = pages(dev)
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "--config=/dev/null",
+                "portal.wsgi",
+                f"--bind=127.0.0.1:{port}",
+                "--workers=2",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(base + "/healthz")
+            REPORTS.mkdir(parents=True, exist_ok=True)
+            results = measure(base, paths)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    if not report(results):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

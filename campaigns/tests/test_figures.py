@@ -1,0 +1,180 @@
+"""How figures read: stat cards as one phrase, units said once, ties named."""
+
+import json
+import re
+
+import pytest
+
+from campaigns.figures import lower_first
+from campaigns.models import Figure, Indicator, Ward
+
+from .test_pages import stat_cards
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fanpage_report(campaign, make_report):
+    """A report of the Steering Committee 35 kind: minimums, and one ward figure."""
+    followers = Indicator.objects.create(
+        campaign=campaign,
+        name="Người theo dõi hai fanpage",
+        unit="người",
+        qualifier=Indicator.Qualifier.OVER,
+        order=1,
+    )
+    trained = Indicator.objects.create(
+        campaign=campaign,
+        name="Người dự tập huấn",
+        unit="người",
+        qualifier=Indicator.Qualifier.ABOUT,
+        order=2,
+    )
+    helpers = Indicator.objects.create(
+        campaign=campaign, name="Cộng tác viên", unit="người", order=3
+    )
+    councils = Indicator.objects.create(
+        campaign=campaign, name="HĐND các cấp", unit="đại biểu", order=4
+    )
+    report = make_report(title="Hoạt động trên không gian mạng")
+    for indicator, value in [
+        (followers, 5000),
+        (trained, 2823),
+        (helpers, 42),
+        (councils, 3),
+    ]:
+        Figure.objects.create(report=report, indicator=indicator, value=value)
+    Figure.objects.create(
+        report=report,
+        indicator=helpers,
+        ward=Ward.objects.get(name="Định Công"),
+        value=5,
+    )
+    return report
+
+
+def test_stat_cards_read_as_one_phrase_with_no_unit_in_brackets(client, fanpage_report):
+    html = client.get(fanpage_report.get_absolute_url()).text
+    assert stat_cards(html) == [
+        "Trên 5.000 người theo dõi hai fanpage",
+        "Khoảng 2.823 người dự tập huấn",
+        "42 cộng tác viên",
+        "3 HĐND các cấp",
+    ]
+    assert "(trên)" not in html and "(người)</span>" not in html.split("<table")[0]
+
+
+def test_a_unit_the_name_already_says_is_not_repeated(client, election_report):
+    html = client.get(election_report.get_absolute_url()).text
+    assert "Cử tri trong danh sách" in html
+    assert "(cử tri)" not in html
+    wards = html.split('class="figures figures--wards"', 1)[1].split("</thead>")[0]
+    headings = [
+        " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+        for cell in re.findall(r"<th scope=\"col\">(.*?)</th>", wards, re.S)
+    ]
+    assert headings == [
+        "Phường",
+        "Cử tri trong danh sách",
+        "Cử tri đã bỏ phiếu",
+        "Tỷ lệ cử tri đi bầu (%)",
+    ]
+
+
+def test_a_unit_the_name_does_not_say_is_shown(client, fanpage_report):
+    html = client.get(fanpage_report.get_absolute_url()).text
+    wards = html.split('class="figures figures--wards"', 1)[1].split("</table>")[0]
+    assert 'Cộng tác viên\n      <span class="unit">(người)</span></th>' in wards
+    assert "<td>5</td>" in wards and "<td>42</td>" in wards  # the ward, the district
+    assert "Cộng tác viên theo phường (người)." in html  # the chart's caption
+
+
+def test_the_district_table_has_every_figure_with_its_qualifier_and_unit(
+    client, fanpage_report
+):
+    html = client.get(fanpage_report.get_absolute_url()).text
+    district = html.split('class="figures figures--district"', 1)[1]
+    rows = re.findall(
+        r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td><td class="figures__unit">'
+        r"([^<]*)</td></tr>",
+        district.split("</table>")[0],
+    )
+    assert rows == [
+        ("Người theo dõi hai fanpage", "trên 5.000", "người"),
+        ("Người dự tập huấn", "khoảng 2.823", "người"),
+        ("Cộng tác viên", "42", "người"),
+        ("HĐND các cấp", "3", "đại biểu"),
+    ]
+
+
+def test_the_ward_table_has_only_indicators_with_ward_figures(client, fanpage_report):
+    html = client.get(fanpage_report.get_absolute_url()).text
+    wards = html.split('class="figures figures--wards"', 1)[1].split("</table>")[0]
+    assert "Cộng tác viên" in wards
+    assert "Người theo dõi" not in wards and "HĐND" not in wards
+
+
+def test_a_report_without_ward_figures_has_no_ward_table(client, make_report, voters):
+    report = make_report()
+    Figure.objects.create(report=report, indicator=voters[0], value=100)
+    html = client.get(report.get_absolute_url()).text
+    assert "figures--district" in html and "figures--wards" not in html
+
+
+def test_downloads_keep_the_qualifier_in_the_value_as_shown(client, fanpage_report):
+    url = fanpage_report.get_absolute_url()
+    data = json.loads(client.get(url + "so-lieu.json").content)
+    followers = next(r for r in data["so_lieu"] if r["chi_tieu"].startswith("Người"))
+    assert followers["gia_tri"] == 5000  # a JSON number
+    assert followers["gia_tri_hien_thi"] == "trên 5.000"
+    csv = client.get(url + "so-lieu.csv").content.decode("utf-8-sig")
+    assert csv.splitlines()[0] == (
+        "phuong,ma_phuong,chi_tieu,don_vi,gia_tri,gia_tri_hien_thi"
+    )
+    assert "Toàn quận,,Người theo dõi hai fanpage,người,5000,trên 5.000" in csv
+
+
+def test_captions_fit_a_table_beside_the_chart_or_below_it(client, election_report):
+    for url in (
+        election_report.get_absolute_url(),
+        election_report.campaign.get_absolute_url(),
+    ):
+        html = client.get(url).text
+        assert "bên cạnh" not in html
+        assert "Cùng số liệu trong bảng kèm theo." in html
+
+
+def test_a_tie_for_the_highest_is_named(client, campaign, make_report):
+    praised = Indicator.objects.create(
+        campaign=campaign, name="Tập thể được khen thưởng", unit="tập thể"
+    )
+    report = make_report()
+    wards = list(Ward.objects.all())
+    for ward, value in zip(wards, [2] * 7 + [1] * 7, strict=True):
+        Figure.objects.create(report=report, indicator=praised, ward=ward, value=value)
+    html = client.get(report.get_absolute_url()).text
+    assert "7 phường cùng cao nhất: 2." in html
+    assert "Cao nhất:" not in html
+
+
+@pytest.mark.parametrize(
+    "name, after_a_number",
+    [
+        ("Cử tri trong danh sách", "cử tri trong danh sách"),
+        ("Tin, bài tuyên truyền", "tin, bài tuyên truyền"),
+        ("Ảnh đăng tải", "ảnh đăng tải"),
+        ("HĐND quận", "HĐND quận"),
+        ("Hà Nội và các tỉnh", "Hà Nội và các tỉnh"),
+        ("Ý kiến", "ý kiến"),
+    ],
+)
+def test_a_name_after_a_number_loses_its_capital_unless_a_proper_name(
+    name, after_a_number
+):
+    assert lower_first(name) == after_a_number
+
+
+def test_a_ratio_card_names_what_its_numerator_counts(client, election_report):
+    election_report.figures.filter(ward__isnull=False).delete()
+    html = client.get(election_report.get_absolute_url()).text
+    assert "99,47% cử tri đã bỏ phiếu" in stat_cards(html)
