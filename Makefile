@@ -27,8 +27,10 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The server under load, then Lighthouse on the same demo pages.
 bench: venv
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/lighthouse.py
 
 # Lighthouse (mobile) on the home, article, campaign, report and search pages.
 lighthouse: venv
