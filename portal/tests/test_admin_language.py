@@ -228,7 +228,8 @@ def crawl_model(crawl, model, model_admin, user):
     crawl.get(reverse(f"{info}_delete", args=[row.pk]))
     history = getattr(model, "history", None)
     if history is not None:
-        oldest = history.filter(pk=row.pk).order_by("history_date").first()
+        # id is the row's own key in its history; pk there is the version's.
+        oldest = history.filter(id=row.pk).order_by("history_date").first()
         try:
             url = reverse(f"{info}_simple_history", args=[row.pk, oldest.history_id])
         except NoReverseMatch:
