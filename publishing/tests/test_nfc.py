@@ -16,7 +16,7 @@ def nfd(text):
 def test_names_of_every_kind_of_row_are_stored_composed(db):
     from django.contrib.auth import get_user_model
 
-    from campaigns.models import Campaign, Ward
+    from campaigns.models import Campaign
     from news.models import Category
 
     rows = [
