@@ -120,11 +120,15 @@ def cacheable(request):
     )
 
 
-def storable(response):
-    """Tell whether response, to a cacheable request, may be kept for others."""
+def storable(response, statuses=(200,)):
+    """Tell whether response, to a cacheable request, may be kept for others.
+
+    Our cache keeps pages; a cache in front also keeps the answers that replace
+    a page it holds (SHARED_STATUSES).
+    """
     control = response.get("Cache-Control", "")
     return (
-        response.status_code == 200
+        response.status_code in statuses
         and not response.streaming
         and not response.cookies
         and "private" not in control
@@ -178,6 +182,13 @@ class PageCacheMiddleware:
             return None
 
 
+# A withdrawn article's 404, a moved page's redirect: the same for every visitor,
+# and what must replace the page a cache in front still holds (nginx keeps serving
+# its expired copy while the answer that would replace it may not be kept). Our own
+# cache forgets pages by generation instead, and keeps no made-up address's 404.
+SHARED_STATUSES = (200, 301, 308, 404, 410)
+
+
 class CacheControlMiddleware:
     """Tell a shared cache in front of the portal (nginx) what it may keep.
 
@@ -193,7 +204,7 @@ class CacheControlMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Cache-Control" not in response:
-            if cacheable(request) and storable(response):
+            if cacheable(request) and storable(response, SHARED_STATUSES):
                 patch_cache_control(
                     response,
                     public=True,

@@ -1,6 +1,7 @@
 """Settings for development and tests; production overrides them in settings_production.
 
-Every value an operator may change comes from the environment (see .env.example).
+Every value an operator may change comes from the environment
+(see deploy/portal.env.example).
 """
 
 import datetime

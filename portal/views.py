@@ -6,7 +6,6 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_POST, require_safe
 from django.views.static import serve as static_serve
 
@@ -23,15 +22,12 @@ def home(request):
     return render(request, "portal/home.html")
 
 
-# Building a sitemap of every article takes most of a second at 10,000 articles,
-# so crawlers get a copy at most ten minutes old.
-SITEMAP_CACHE_SECONDS = 600
-
-
 @require_safe
-@cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap(request):
-    """Serve one sitemap, or an index of sections once one exceeds 50,000 URLs."""
+    """Serve one sitemap, or an index of sections once one exceeds 50,000 URLs.
+
+    Kept by the page cache like any page, so a publish shows in it at once.
+    """
     sections = {name: cls() for name, cls in SITEMAPS.items()}
     if any(section.paginator.num_pages > 1 for section in sections.values()):
         return sitemap_views.index(
@@ -41,7 +37,6 @@ def sitemap(request):
 
 
 @require_safe
-@cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap_section(request, section):
     """Serve one section of the sitemap index."""
     return sitemap_views.sitemap(request, SITEMAPS, section=section)

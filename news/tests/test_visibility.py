@@ -105,7 +105,7 @@ def test_sitemap_becomes_an_index_past_the_limit(client, mixed, monkeypatch):
     Article.objects.filter(pk=mixed["future"].pk).update(
         published_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    cache.clear()  # the sitemap is cached for ten minutes
+    cache.clear()  # a scheduled article reaches cached pages when they expire
     response = client.get("/sitemap.xml")
     root = ET.fromstring(response.content)
     assert root.tag.endswith("sitemapindex")

@@ -227,16 +227,24 @@ class Response:
 
 
 def fetch(base_url, method, path, body=None, headers=None, timeout=30):
-    """Send one request to the server at base_url as the proxy would pass it on."""
+    """Send one request to the server at base_url.
+
+    To an app server (http) as the proxy would pass it on; to the front
+    (https, portal.tests.front) as a browser sends it, trusting its certificate.
+    """
     parts = urlsplit(base_url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    try:
-        conn.request(
-            method,
-            path,
-            body,
-            {"Host": PUBLIC_HOST, "X-Forwarded-Proto": "https", **(headers or {})},
+    if parts.scheme == "https":
+        from .front import client_context
+
+        conn = http.client.HTTPSConnection(
+            parts.hostname, parts.port, timeout=timeout, context=client_context()
         )
+        proxied = {"Host": f"{PUBLIC_HOST}:{parts.port}"}
+    else:
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        proxied = {"Host": PUBLIC_HOST, "X-Forwarded-Proto": "https"}
+    try:
+        conn.request(method, path, body, {**proxied, **(headers or {})})
         response = conn.getresponse()
         return Response(response.status, response.headers, response.read())
     finally:
@@ -250,12 +258,19 @@ class Browser:
     host name. Cookies marked Secure are kept: the proxy terminates HTTPS.
     """
 
-    def __init__(self, address="203.0.113.1"):
+    def __init__(self, address="203.0.113.1", user_agent="Mozilla/5.0 (test)"):
         self.address = address
+        self.user_agent = user_agent
         self.cookies = {}
 
     def request(self, base_url, method, path, data=None):
-        headers = {"X-Forwarded-For": self.address}
+        parts = urlsplit(base_url)
+        headers = {"User-Agent": self.user_agent}
+        if parts.scheme == "https":  # the front itself: its address is the socket's
+            origin = f"https://{PUBLIC_HOST}:{parts.port}"
+        else:
+            origin = PUBLIC_ORIGIN
+            headers["X-Forwarded-For"] = self.address
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -264,8 +279,8 @@ class Browser:
             headers.update(
                 {
                     "Content-Type": "application/x-www-form-urlencoded",
-                    "Origin": PUBLIC_ORIGIN,
-                    "Referer": PUBLIC_ORIGIN + path,
+                    "Origin": origin,
+                    "Referer": origin + path,
                 }
             )
         response = fetch(base_url, method, path, body, headers)

@@ -41,18 +41,16 @@ def pages(settings):
 # What each kind of page says to an anonymous visitor: a shared cache may keep
 # the pages briefly; the views with a rule of their own keep it.
 ANONYMOUS = {
-    "sitemap": "max-age=600",
     "poll": "no-cache",
     "vote state": "private, no-store",
     "view counter": "no-store",
     "readyz": "no-store",
     "healthz": PRIVATE,  # not a page: a cache in front must never answer for it
-    "404": PRIVATE,
+    # "404" is SHARED: it replaces a withdrawn page in the cache in front.
 }
 # What each says to staff, to a browser with a message waiting and to a voter
 # on the poll's pages: never anything a shared cache may keep.
 PER_VISITOR = {
-    "sitemap": "max-age=600, private",
     "poll": "no-cache, private",
     "vote state": "private, no-store",
     "view counter": "no-store, private",

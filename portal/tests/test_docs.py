@@ -2,7 +2,7 @@
 
 Also checks the facts the docs copy from the code: the demo logins in the README
 are those seed_demo creates, and the settings table of docs/operations.md names
-every variable of .env.example.
+every variable of deploy/portal.env.example.
 """
 
 import re
@@ -83,7 +83,7 @@ def test_readme_demo_logins_are_those_seed_demo_creates():
 
 
 def test_operations_lists_every_variable_of_env_example():
-    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    example = (ROOT / "deploy" / "portal.env.example").read_text(encoding="utf-8")
     variables = re.findall(r"^([A-Z][A-Z0-9_]*)=", example, re.MULTILINE)
     assert variables
     table = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")

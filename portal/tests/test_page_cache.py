@@ -143,7 +143,7 @@ def test_a_hit_carries_the_headers_of_the_miss_that_stored_it():
     assert not wrong, "\n".join(wrong)
     assert hits["search"]["X-Robots-Tag"] == "noindex"
     assert hits["poll"]["Cache-Control"] == "no-cache"
-    assert hits["sitemap"]["Cache-Control"] == "max-age=600"
+    assert hits["sitemap"]["Cache-Control"] == "public, max-age=0, s-maxage=10"
     assert hits["home"]["X-Frame-Options"] == "DENY"
     assert hits["home"]["Content-Language"] == "vi"
     assert hits["home"]["Vary"] == "Accept-Language"

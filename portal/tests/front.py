@@ -1,0 +1,193 @@
+"""Debian's nginx running the shipped site file, in front of test app servers.
+
+deploy/nginx/hoangmai.conf is used as it is, adjusted only where a test machine
+differs from the server: its ports, its paths (static files, uploads, the cache),
+the certificate (made here, for the test's host name and 127.0.0.1) and the
+addresses of the app servers. Every adjustment must find its line, so a change of
+the site file that the tests would no longer cover fails here instead.
+
+The rest is Debian's own /etc/nginx/nginx.conf, with its pid, logs and temporary
+files moved into the test's folder so that any user can run it.
+"""
+
+import contextlib
+import functools
+import getpass
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import time
+from pathlib import Path
+
+from .live import ROOT, missing
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
+SITE = ROOT / "deploy" / "nginx" / "hoangmai.conf"
+DEBIAN_CONF = Path("/etc/nginx/nginx.conf")
+CERTIFICATE = "/etc/letsencrypt/live/tuyengiao.hoangmai.hanoi.gov.vn/"
+# Where the client of fetch() finds the certificate of the running front.
+_trusted = {}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def make_certificate(folder, host):
+    """Write a self-signed certificate for host and 127.0.0.1; return its paths."""
+    cert, key = folder / "fullchain.pem", folder / "privkey.pem"
+    subprocess.run(  # noqa: S603 - a fixed command
+        [OPENSSL, "req", "-x509", "-nodes", "-days", "2", "-newkey", "ec",
+         "-pkeyopt", "ec_paramgen_curve:prime256v1", "-subj", f"/CN={host}",
+         "-addext", f"subjectAltName=DNS:{host},IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+def replace(text, old, new, count=None):
+    """Replace old (a regular expression) by new; fail unless it was found."""
+    changed, found = re.subn(old, new, text, flags=re.M)
+    assert found and (count is None or found == count), (old, found)
+    return changed
+
+
+def site_file(folder, *, http, https, upstreams, static_root, media_root, cert, key):
+    """Return the shipped site file adjusted to this machine."""
+    text = SITE.read_text(encoding="utf-8")
+    text = replace(text, r"^(\s*listen )\[::\]:\d+.*\n", "")  # no IPv6 here
+    text = replace(text, r"^(\s*listen )80;", rf"\g<1>127.0.0.1:{http};", 1)
+    text = replace(text, r"^(\s*listen )443 ", rf"\g<1>127.0.0.1:{https} ", 1)
+    assert upstreams, "at least one app server"
+    text = replace(
+        text,
+        r"^(    server 127\.0\.0\.1:\d+)(.*\n)(?:    server 127\.0\.0\.1:\d+.*\n)*",
+        lambda m: "".join(f"    server {a}{m.group(2)}" for a in upstreams),
+        1,
+    )
+    text = replace(text, r"/var/cache/nginx/hoangmai", str(folder / "cache"), 1)
+    text = replace(text, r"/srv/hoangmai/staticfiles/", f"{static_root}/", 1)
+    text = replace(text, r"/srv/hoangmai/media/", f"{media_root}/", 1)
+    text = replace(text, r"/var/www/letsencrypt", str(folder / "acme"), 1)
+    text = replace(text, re.escape(CERTIFICATE) + "fullchain.pem", str(cert), 1)
+    text = replace(text, re.escape(CERTIFICATE) + "privkey.pem", str(key), 1)
+    return text
+
+
+def main_file(folder, site):
+    """Return Debian's nginx.conf including site, with its files in folder."""
+    text = DEBIAN_CONF.read_text()
+    if os.geteuid() == 0:  # workers as the test's user, who can read its files
+        text = replace(text, r"^user .*;", f"user {getpass.getuser()};", 1)
+    else:
+        text = replace(text, r"^user .*;\n", "", 1)
+    text = replace(text, r"^pid .*;", f"pid {folder}/nginx.pid;", 1)
+    text = replace(text, r"^(\s*error_log) .*;", rf"\1 {folder}/error.log;")
+    text = replace(text, r"^(\s*access_log) .*;", rf"\1 {folder}/access.log;")
+    temporary = "".join(
+        f"\t{kind}_temp_path {folder / ('temp-' + kind)};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    sites = r"^\s*include /etc/nginx/sites-enabled/\*;"
+    return replace(text, sites, f"{temporary}\tinclude {site};")
+
+
+class Front:
+    """nginx on two ports of 127.0.0.1 (HTTP, HTTPS) in front of upstreams."""
+
+    def __init__(self, folder, upstreams, static_root, media_root):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.http, self.https = free_port(), free_port()
+        self.url = f"https://127.0.0.1:{self.https}"
+        self.cert, key = make_certificate(folder, "tuyengiao.hoangmai.example")
+        site = folder / "hoangmai.conf"
+        site.write_text(
+            site_file(
+                folder,
+                http=self.http,
+                https=self.https,
+                upstreams=upstreams,
+                static_root=static_root,
+                media_root=media_root,
+                cert=self.cert,
+                key=key,
+            )
+        )
+        self.conf = folder / "nginx.conf"
+        self.conf.write_text(main_file(folder, site))
+        self.process = None
+
+    def command(self, *args):
+        return [NGINX, "-p", str(self.folder), "-c", str(self.conf),
+                "-e", str(self.folder / "error.log"), *args]  # fmt: skip
+
+    def start(self, seconds=20):
+        checked = subprocess.run(  # noqa: S603 - nginx, on the test's own files
+            self.command("-t"), capture_output=True, text=True
+        )
+        assert checked.returncode == 0, checked.stderr
+        self.process = subprocess.Popen(self.command("-g", "daemon off;"))  # noqa: S603
+        _trusted["cafile"] = str(self.cert)
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.error_log()
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", self.https), 1).close()
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"nginx does not answer:\n{self.error_log()}")
+
+    def error_log(self):
+        path = self.folder / "error.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stored(self):
+        """Return the responses in the cache, as the bytes of their files."""
+        return [path.read_bytes() for path in (self.folder / "cache").rglob("*")
+                if path.is_file()]  # fmt: skip
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def require_nginx():
+    """Skip the test without Debian's nginx (fail it in CI, see live.missing)."""
+    if not Path(NGINX).exists() or not DEBIAN_CONF.exists():
+        missing("Debian's nginx is not installed (apt-get install nginx)")
+
+
+@contextlib.contextmanager
+def nginx_front(folder, upstreams, static_root, media_root):
+    """Run the shipped site file in front of upstreams ("127.0.0.1:port")."""
+    require_nginx()
+    front = Front(folder, upstreams, static_root, media_root)
+    front.start()
+    try:
+        yield front
+    finally:
+        front.stop()
+
+
+@functools.cache
+def _context(cafile):
+    return ssl.create_default_context(cafile=cafile)
+
+
+def client_context():
+    """Return the TLS context of a client of the running front."""
+    return _context(_trusted["cafile"])
