@@ -41,6 +41,15 @@ LATENCY_TARGET_MS = 50
 # With Redis refusing connections or silent: votes/s at least half the healthy row.
 OUTAGES = ["refused", "silent"]
 VOTE_OUTAGE_TARGET = 0.5
+# Through nginx running deploy/nginx/hoangmai.conf (as portal/tests/test_front.py
+# does): anonymous pages from its cache, as a multiple of /healthz straight to
+# gunicorn, and their p99 at 1 connection; staff (a session: no cache at all) through
+# nginx, as a share of the same requests straight to gunicorn.
+FRONT_PAGES = ["home", "category", "article", "campaign"]
+FRONT_TARGET = 5
+FRONT_LATENCY_TARGET_MS = 5
+BYPASS_TARGET = 0.9
+STATIC_FILE = "/static/css/site.css"
 
 
 def run(*args, env=None):
@@ -196,7 +205,7 @@ def milliseconds(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def load(url, seconds=SECONDS, script=None, connections=CONNECTIONS):
+def load(url, seconds=SECONDS, script=None, connections=CONNECTIONS, cookie=None):
     out = subprocess.run(
         [
             "wrk",
@@ -206,6 +215,7 @@ def load(url, seconds=SECONDS, script=None, connections=CONNECTIONS):
             f"-d{seconds}s",
             "-H",
             "X-Forwarded-Proto: https",
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
             *(["-s", script] if script else []),
             url,
         ],
@@ -386,6 +396,97 @@ def verdict(ok):
     return "yes" if ok else "**no**"
 
 
+def staff_cookie(env):
+    """Return the cookie of a signed-in approver's session in the bench database."""
+    code = (
+        "from importlib import import_module; from django.conf import settings;"
+        "from django.contrib import auth;"
+        "from django.contrib.auth import get_user_model;"
+        "user = get_user_model().objects.get(username='duyetbai');"
+        "session = import_module(settings.SESSION_ENGINE).SessionStore();"
+        "session[auth.SESSION_KEY] = str(user.pk);"
+        "session[auth.BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1];"
+        "session[auth.HASH_SESSION_KEY] = user.get_session_auth_hash();"
+        "session.create(); print(settings.SESSION_COOKIE_NAME, session.session_key)"
+    )
+    name, key = django_shell(env, code).split()
+    return f"{name}={key}"
+
+
+def through_front(env, pages):
+    """Rows through nginx on the shipped site file, and straight to its gunicorn."""
+    sys.path.insert(0, str(ROOT))
+    from portal.tests.front import Front
+
+    port = free_port()
+    server = start_server(env, port)
+    direct = f"http://127.0.0.1:{port}"
+    cookie = staff_cookie(env)
+    rows = {}
+    with tempfile.TemporaryDirectory() as folder:
+        front = Front(
+            Path(folder) / "nginx",
+            [f"127.0.0.1:{port}"],
+            static_root=ROOT / "staticfiles",
+            media_root=ROOT / "media",
+        )
+        front.start()
+        try:
+            rows["hello (/healthz), direct"] = load(direct + "/healthz")
+            load(front.url + STATIC_FILE, seconds=2)
+            rows["static file, nginx"] = load(front.url + STATIC_FILE)
+            for name in FRONT_PAGES:
+                path = pages[name]
+                load(front.url + path, seconds=2)  # warm-up: the caches
+                rows[f"{name}, front cache"] = load(front.url + path)
+                rows[f"{name}, front cache, 1 conn"] = load(
+                    front.url + path, connections=1
+                )
+                load(direct + path, seconds=2, cookie=cookie)
+                rows[f"{name}, staff, direct"] = load(direct + path, cookie=cookie)
+                rows[f"{name}, staff, nginx"] = load(front.url + path, cookie=cookie)
+        finally:
+            front.stop()
+            stop(server)
+    return rows
+
+
+def report_front(rows):
+    """Print the rows through nginx and whether their targets are met."""
+    hello = rows["hello (/healthz), direct"]["rps"]
+    print(
+        "\nThrough nginx (deploy/nginx/hoangmai.conf over HTTPS, one gunicorn of "
+        f"{WORKERS} workers behind it, the front cache keeping pages "
+        "SHARED_CACHE_SECONDS), and straight to that gunicorn; "
+        f"{CONNECTIONS} connections unless said:\n"
+        "\n| row | req/s | p50 ms | p99 ms | non-2xx | vs hello |"
+        "\n|---|---:|---:|---:|---:|---:|"
+    )
+    for name, r in rows.items():
+        print(
+            f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} "
+            f"| {r['errors']} | {r['rps'] / hello:.2f} |"
+        )
+    met = []
+    for name in FRONT_PAGES:
+        cached = rows[f"{name}, front cache"]
+        single = rows[f"{name}, front cache, 1 conn"]
+        staff, direct = rows[f"{name}, staff, nginx"], rows[f"{name}, staff, direct"]
+        met += [
+            (f"{name}: front cache ≥ {FRONT_TARGET}× hello",
+             cached["rps"] / hello >= FRONT_TARGET and not cached["errors"]),
+            (f"{name}: front cache p99 at 1 conn < {FRONT_LATENCY_TARGET_MS} ms",
+             single["p99"] < FRONT_LATENCY_TARGET_MS and not single["errors"]),
+            (f"{name}: staff through nginx ≥ {BYPASS_TARGET} of staff direct "
+             f"({staff['rps'] / direct['rps']:.2f})",
+             staff["rps"] / direct["rps"] >= BYPASS_TARGET and not staff["errors"]),
+        ]  # fmt: skip
+    print("\n| target | met |\n|---|---|")
+    for label, ok in met:
+        print(f"| {label} | {verdict(ok)} |")
+    return all(ok for _, ok in met)
+
+
 def report(warm, off, cold):
     hello_warm = warm["hello (/healthz)"]["rps"]
     hello_off = off["hello (/healthz)"]["rps"]
@@ -453,6 +554,7 @@ def main():
     cold = measure(env, pages, 0, 0, latency=True)
     others, stored = extras(env, poll_slug, choice)
     broken = outages(env, pages, poll_slug, choice)
+    front = through_front(env, pages)
     all_met = report(warm, off, cold)
     reference = others["hello (/healthz)"]["rps"]
     print("\n| more rows (cache on) | req/s | p50 ms | p99 ms | non-2xx | vs hello |")
@@ -478,6 +580,7 @@ def main():
         "(pages are uncached then):"
     )
     all_met = report_outages(broken, votes) and all_met
+    all_met = report_front(front) and all_met
     print("\nEvery target met." if all_met else "\nSome targets are not met.")
 
 

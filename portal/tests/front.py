@@ -7,7 +7,8 @@ addresses of the app servers. Every adjustment must find its line, so a change o
 the site file that the tests would no longer cover fails here instead.
 
 The rest is Debian's own /etc/nginx/nginx.conf, with its pid, logs and temporary
-files moved into the test's folder so that any user can run it.
+files moved into the test's folder so that any user can run it. Plain Python, no
+Django: bench/run.py starts the same front.
 """
 
 import contextlib
@@ -22,8 +23,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from .live import ROOT, missing
 
+ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
 SITE = ROOT / "deploy" / "nginx" / "hoangmai.conf"
@@ -167,6 +168,8 @@ class Front:
 
 def require_nginx():
     """Skip the test without Debian's nginx (fail it in CI, see live.missing)."""
+    from .live import missing
+
     if not Path(NGINX).exists() or not DEBIAN_CONF.exists():
         missing("Debian's nginx is not installed (apt-get install nginx)")
 
