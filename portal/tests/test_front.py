@@ -9,6 +9,7 @@ cache to keep anonymous pages LIFETIME seconds (SHARED_CACHE_SECONDS).
 import re
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -223,6 +224,27 @@ def test_hits_answer_with_the_headers_of_the_page_and_never_store_a_cookie(
         headers = entry.split(b"\r\n\r\n", 1)[0]
         assert b"set-cookie" not in headers.lower()
         assert b"Cam \xc6\xa1n b\xe1\xba\xa1n" not in entry  # no voter's page either
+
+
+def test_a_burst_on_an_expired_page_reaches_the_app_servers_once(front, make_article):
+    article = make_article(title=TITLE).get_absolute_url()
+
+    def upstream_requests():
+        return sum(
+            line.split()[2] == article
+            for server in front.servers
+            for line in server.access_log.read_text().splitlines()
+        )
+
+    cached(Browser(), front, [article])
+    assert upstream_requests() == 1
+    time.sleep(LIFETIME + 0.5)
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        burst = list(pool.map(lambda _: Browser().get(front.url, article), range(40)))
+    assert {page.status for page in burst} == {200}
+    assert all(TITLE in page.text for page in burst)
+    time.sleep(0.5)  # the one refresh, in the background, is logged
+    assert upstream_requests() == 2
 
 
 def test_the_view_counter_counts_every_reader_through_the_front(front, make_article):
