@@ -61,7 +61,7 @@ def main():
             cursor.execute("EXPLAIN ANALYZE " + sql, params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         print("\nEXPLAIN ANALYZE of the first page for “dinh cong”:\n" + plan)
-        uses_index = "search_document_gin" in plan or "search_public_date_idx" in plan
+        uses_index = "search_title_gin" in plan or "search_public_newest_idx" in plan
         print(f"\nThe plan uses an index: {'yes' if uses_index else 'NO'}")
 
 

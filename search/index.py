@@ -289,8 +289,11 @@ class Results:
         if newest:
             self.groups = [phrase]
         else:
+            # Every phrase in the title is every phrase held: said once, so that
+            # PostgreSQL does not take the two for independent and misjudge how
+            # many entries there are (and how far to walk the date index).
             in_title = _holding(query.phrases, title_only=True)
-            self.groups = [phrase.filter(in_title), phrase.exclude(in_title)]
+            self.groups = [entries.filter(in_title), phrase.exclude(in_title)]
         self.apart = None
         if query.apart:
             each_word = _holding([(word,) for word in query.words])
