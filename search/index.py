@@ -304,10 +304,19 @@ class Results:
         self.capped = False
 
     def count(self):
-        """Count the matches, stopping at MAX_COUNT (the page then says "more")."""
+        """Count the matches, stopping at MAX_COUNT (the page then says "more").
+
+        A group the count shows empty is then left out of the page: PostgreSQL
+        cannot tell from its statistics that a phrase of common words is rare,
+        and would walk the whole date index looking for it.
+        """
         self.phrase_count = _count(self.phrase)
         if self.apart is not None and self.phrase_count <= MAX_COUNT:
             self.apart_count = _count(self.apart)
+            if not self.apart_count:
+                self.groups = [g for g in self.groups if g is not self.apart]
+        if not self.phrase_count:
+            self.groups = [g for g in self.groups if g is self.apart]
         found = self.phrase_count + self.apart_count
         self.capped = found > MAX_COUNT
         return min(found, MAX_COUNT)

@@ -2,6 +2,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
@@ -272,3 +274,48 @@ def test_the_search_box_keeps_the_words_escaped_and_clipped(client):
     assert "a" * 201 not in long.split('id="tu-khoa"', 1)[1].split(">", 1)[0]
     home = client.get("/").content.decode()
     assert 'maxlength="200" value="">' in home
+
+
+def test_past_the_cap_the_page_says_more_than_and_still_pages(
+    client, settings, make_article, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(search, "MAX_COUNT", 20)
+    for n in range(25):
+        make_article(title=f"Định Công tin số {n}")
+    html = client.get(URL, {"q": "dinh cong"}).content.decode()
+    assert '<p class="meta">Hơn 20 kết quả\n  cho “dinh cong”.</p>' in html
+    assert 'href="?q=dinh+cong&amp;page=2"' in html
+    assert titles(client, q="dinh cong", page="2") == [
+        f"Định Công tin số {n}" for n in range(10, 20)
+    ]
+    second = client.get(URL, {"q": "dinh cong", "page": "2"}).content.decode()
+    assert "page=3" not in second
+    monkeypatch.setattr(search, "MAX_COUNT", 25)
+    html = client.get(URL, {"q": "dinh cong"}).content.decode()
+    assert '<p class="meta">25 kết quả\n  cho “dinh cong”.</p>' in html
+
+
+def search_queries(client, query):
+    """Return how many SQL statements a search page sends to the search index."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(URL, {"q": query}).status_code == 200
+    return sum("portal_searchentry" in q["sql"] for q in captured.captured_queries)
+
+
+def test_a_search_asks_no_page_of_a_group_the_count_found_empty(
+    client, settings, make_article
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_article(title="Phường Định Công ra quân", body="<p>Tin ngắn.</p>")
+    make_article(title="Công tác xác định mốc giới", body="<p>Tin ngắn.</p>")
+    make_article(title="Tin ngắn", body="<p>Sáng nay các phường ra quân.</p>")
+    # Counts of the phrase and of the words apart, then a page from each group:
+    # the phrase in the title, in the text, the words apart.
+    assert search_queries(client, "dinh cong") == 2 + 3
+    # No entry holds "công định": of its groups only the words apart are read.
+    assert search_queries(client, "cong dinh") == 2 + 1
+    # In quotes, the phrase only: counted, found nowhere, done.
+    assert search_queries(client, '"cong dinh"') == 1
+    # Every entry holding "ra" and "quân" holds "ra quân": no words apart.
+    assert search_queries(client, "ra quan") == 2 + 2
