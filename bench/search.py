@@ -55,7 +55,8 @@ def main():
         print(f"\n“{query}”: {count} results (counted up to 1000), {ms:.1f} ms")
     if connection.vendor == "postgresql":
         results = search.search(search.parse_query("dinh cong"))
-        first = results.groups[0].order_by(*search._order())[:10]
+        results.count()
+        first = results.groups()[0][0][:10]
         sql, params = first.query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN ANALYZE " + sql, params)

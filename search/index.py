@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import nh3
 from django.db import connection
-from django.db.models import BooleanField, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -277,60 +277,79 @@ def _weighted(phrase, weight):
 class Results:
     """The entries of a search, group by group, sliced and counted the cheap way.
 
-    Each group is its own query that can stop after the page it needs (on
-    PostgreSQL walking the date index or the GIN index, as the planner sees
-    fit), so that a word found in most entries costs no more than a rare one;
-    the count stops at MAX_COUNT.
+    The count comes first and stops at MAX_COUNT; then each group is one query
+    that stops after the page it needs. A phrase held by more entries than that
+    is read as two groups, title then text, each newest first, so that
+    PostgreSQL walks the date index and stops after a page. A phrase held by
+    fewer is one query, title first, that PostgreSQL answers from the GIN index
+    and sorts: its estimates cannot tell that a phrase of common words is rare,
+    and would walk the whole date index looking for it. For the same reason a
+    group the count found empty is not read.
     """
 
     def __init__(self, entries, query, newest=False):
         holding = _holding(query.phrases)
-        phrase = entries.filter(holding)
-        if newest:
-            self.groups = [phrase]
-        else:
-            # Every phrase in the title is every phrase held: said once, so that
-            # PostgreSQL does not take the two for independent and misjudge how
-            # many entries there are (and how far to walk the date index).
-            in_title = _holding(query.phrases, title_only=True)
-            self.groups = [entries.filter(in_title), phrase.exclude(in_title)]
+        self.entries = entries
+        self.phrase = entries.filter(holding)
+        # Every phrase in the title is every phrase held, so the title group
+        # needs only this condition, and PostgreSQL estimates it alone.
+        self.in_title = None if newest else _holding(query.phrases, title_only=True)
         self.apart = None
         if query.apart:
             each_word = _holding([(word,) for word in query.words])
             self.apart = entries.filter(each_word).exclude(holding)
-            self.groups.append(self.apart)
-        self.phrase = phrase
         self.phrase_count = self.apart_count = 0
         self.capped = False
+        self.counted = False
 
     def count(self):
-        """Count the matches, stopping at MAX_COUNT (the page then says "more").
-
-        A group the count shows empty is then left out of the page: PostgreSQL
-        cannot tell from its statistics that a phrase of common words is rare,
-        and would walk the whole date index looking for it.
-        """
+        """Count the matches, stopping at MAX_COUNT (the page then says "more")."""
         self.phrase_count = _count(self.phrase)
         if self.apart is not None and self.phrase_count <= MAX_COUNT:
             self.apart_count = _count(self.apart)
-            if not self.apart_count:
-                self.groups = [g for g in self.groups if g is not self.apart]
-        if not self.phrase_count:
-            self.groups = [g for g in self.groups if g is self.apart]
+        self.counted = True
         found = self.phrase_count + self.apart_count
         self.capped = found > MAX_COUNT
         return min(found, MAX_COUNT)
 
+    def groups(self):
+        """Return (ordered queryset, holds the words apart) of each group.
+
+        Call count() first: which groups there are follows from it.
+        """
+        newest = _order()
+        if not self.phrase_count:
+            groups = []
+        elif self.in_title is None:
+            groups = [self.phrase.order_by(*newest)]
+        elif self.phrase_count <= MAX_COUNT:
+            in_title = ExpressionWrapper(self.in_title, output_field=BooleanField())
+            groups = [self.phrase.order_by(in_title.desc(), *newest)]
+        else:
+            groups = [
+                self.entries.filter(self.in_title).order_by(*newest),
+                self.phrase.exclude(self.in_title).order_by(*newest),
+            ]
+        groups = [(group, False) for group in groups]
+        # Past MAX_COUNT the entries holding the words apart are not counted.
+        if self.apart is not None and (
+            self.apart_count or self.phrase_count > MAX_COUNT
+        ):
+            groups.append((self.apart.order_by(*newest), True))
+        return groups
+
     def __getitem__(self, page):
+        if not self.counted:
+            self.count()
         # The page needs at most `stop` entries of the first group, and of the
         # next only as many as the ones before leave room for.
         found = []
-        for group in self.groups:
+        for group, apart in self.groups():
             if len(found) >= page.stop:
                 break
-            rows = list(group.order_by(*_order())[: page.stop - len(found)])
+            rows = list(group[: page.stop - len(found)])
             for entry in rows:
-                entry.apart = group is self.apart
+                entry.apart = apart
             found += rows
         return found[page]
 

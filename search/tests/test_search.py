@@ -303,19 +303,39 @@ def search_queries(client, query):
     return sum("portal_searchentry" in q["sql"] for q in captured.captured_queries)
 
 
-def test_a_search_asks_no_page_of_a_group_the_count_found_empty(
+def test_a_phrase_found_by_few_is_read_in_one_query_and_empty_groups_not_at_all(
     client, settings, make_article
 ):
     settings.PAGE_CACHE_SECONDS = 0
     make_article(title="Phường Định Công ra quân", body="<p>Tin ngắn.</p>")
     make_article(title="Công tác xác định mốc giới", body="<p>Tin ngắn.</p>")
     make_article(title="Tin ngắn", body="<p>Sáng nay các phường ra quân.</p>")
-    # Counts of the phrase and of the words apart, then a page from each group:
-    # the phrase in the title, in the text, the words apart.
-    assert search_queries(client, "dinh cong") == 2 + 3
-    # No entry holds "công định": of its groups only the words apart are read.
+    # Counts of the phrase and of the words apart, then a page of each: the
+    # phrase, title first, and the words apart.
+    assert search_queries(client, "dinh cong") == 2 + 2
+    # No entry holds "công định": only the words apart are read.
     assert search_queries(client, "cong dinh") == 2 + 1
     # In quotes, the phrase only: counted, found nowhere, done.
     assert search_queries(client, '"cong dinh"') == 1
     # Every entry holding "ra" and "quân" holds "ra quân": no words apart.
-    assert search_queries(client, "ra quan") == 2 + 2
+    assert search_queries(client, "ra quan") == 2 + 1
+
+
+def test_a_phrase_found_by_many_is_read_title_then_text_newest_first(
+    client, settings, make_article, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(search, "MAX_COUNT", 3)
+    make_article(title="Tin mới nhất", body="<p>Phường Định Công.</p>")
+    make_article(title="Định Công ra quân", body="<p>Tin ngắn.</p>")
+    make_article(title="Tin mới", body="<p>Phường Định Công.</p>")
+    make_article(title="Định Công: tin cũ", body="<p>Tin ngắn.</p>")
+    make_article(title="Công tác xác định mốc giới", body="<p>Tin ngắn.</p>")
+    assert titles(client, q="dinh cong") == [
+        "Định Công ra quân",
+        "Định Công: tin cũ",
+        "Tin mới nhất",
+    ]
+    # The phrase counted past 3 (the words apart are not counted then), the
+    # title group, the text group.
+    assert search_queries(client, "dinh cong") == 1 + 2
