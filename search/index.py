@@ -355,8 +355,8 @@ class Results:
 
 
 def _count(entries):
-    ids = entries.order_by().values("pk")[: MAX_COUNT + 1]
-    return SearchEntry.objects.filter(pk__in=ids).count()
+    """Count entries, up to MAX_COUNT + 1 (a count of a slice stops there)."""
+    return entries.order_by().values("pk")[: MAX_COUNT + 1].count()
 
 
 # --- showing ------------------------------------------------------------------
