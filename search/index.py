@@ -11,6 +11,7 @@ holding its words apart ("xác định … công tác" for "Định Công"); a p
 quotes finds the phrase only (Query).
 """
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -362,10 +363,22 @@ def _count(entries):
 # --- showing ------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=20000)
+def _token_words(token):
+    """Return words(token) as a tuple, remembered.
+
+    Showing a page folds every word of ten texts twice, and text is made of a
+    few thousand syllables used over and over.
+    """
+    return tuple(words(token))
+
+
 def _word_tokens(text):
     """Split text (NFC) into parts; odd parts are words, each with its folded key."""
     parts = _TOKENS.split(nfc(text or ""))
-    keys = ["".join(words(part)) if n % 2 else None for n, part in enumerate(parts)]
+    keys = [
+        "".join(_token_words(part)) if n % 2 else None for n, part in enumerate(parts)
+    ]
     return parts, keys
 
 
@@ -413,7 +426,7 @@ def snippet(text, query, apart=False, width=36):
     The first match is where a phrase is, else the first word of the query.
     """
     tokens = nfc(text or "").split()
-    folded = [words(token) for token in tokens]
+    folded = [_token_words(token) for token in tokens]
     flat = [(n, word) for n, found in enumerate(folded) for word in found]
     keys = [word for _, word in flat]
     first = None
