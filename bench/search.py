@@ -55,7 +55,7 @@ def main():
         print(f"\n“{query}”: {count} results (counted up to 1000), {ms:.1f} ms")
     if connection.vendor == "postgresql":
         results = search.search(search.parse_query("dinh cong"))
-        results.count()
+        results.count()  # more than MAX_COUNT: the page walks the title group
         first = results.groups()[0][0][:10]
         sql, params = first.query.sql_with_params()
         with connection.cursor() as cursor:

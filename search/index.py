@@ -278,14 +278,16 @@ def _weighted(phrase, weight):
 class Results:
     """The entries of a search, group by group, sliced and counted the cheap way.
 
-    The count comes first and stops at MAX_COUNT; then each group is one query
-    that stops after the page it needs. A phrase held by more entries than that
-    is read as two groups, title then text, each newest first, so that
-    PostgreSQL walks the date index and stops after a page. A phrase held by
-    fewer is one query, title first, that PostgreSQL answers from the GIN index
-    and sorts: its estimates cannot tell that a phrase of common words is rare,
-    and would walk the whole date index looking for it. For the same reason a
-    group the count found empty is not read.
+    The count comes first: the ids of the entries holding the phrase, with
+    their dates and whether their title holds it, up to MAX_COUNT + 1 of them.
+    No more than MAX_COUNT, and that is their order too, sorted here: a page
+    reads its own rows by id. (PostgreSQL's estimates cannot tell that a phrase
+    of common words is rare; asked for a page of them newest first, it would
+    walk the whole date index looking for them.) More, and the page reads the
+    phrase's groups, title then text (unless "newest"), each newest first, each
+    one query that stops after the page: PostgreSQL walks the date index for
+    them. The entries holding the words apart come last, counted when the
+    phrase's are, and not read when the count found none.
     """
 
     def __init__(self, entries, query, newest=False):
@@ -294,65 +296,90 @@ class Results:
         self.phrase = entries.filter(holding)
         # Every phrase in the title is every phrase held, so the title group
         # needs only this condition, and PostgreSQL estimates it alone.
-        self.in_title = None if newest else _holding(query.phrases, title_only=True)
+        self.in_title = _holding(query.phrases, title_only=True)
+        self.newest = newest
         self.apart = None
         if query.apart:
             each_word = _holding([(word,) for word in query.words])
             self.apart = entries.filter(each_word).exclude(holding)
+        self.keys = None
         self.phrase_count = self.apart_count = 0
         self.capped = False
-        self.counted = False
 
     def count(self):
         """Count the matches, stopping at MAX_COUNT (the page then says "more")."""
-        self.phrase_count = _count(self.phrase)
-        if self.apart is not None and self.phrase_count <= MAX_COUNT:
-            self.apart_count = _count(self.apart)
-        self.counted = True
+        in_title = ExpressionWrapper(self.in_title, output_field=BooleanField())
+        self.keys = list(
+            self.phrase.order_by()
+            .annotate(in_title=in_title)
+            .values_list("pk", "published_at", "in_title")[: MAX_COUNT + 1]
+        )
+        self.phrase_count = len(self.keys)
+        if self.phrase_count <= MAX_COUNT:
+            self.keys.sort(key=self._sort_key, reverse=True)
+            if self.apart is not None:
+                self.apart_count = _count(self.apart)
         found = self.phrase_count + self.apart_count
         self.capped = found > MAX_COUNT
         return min(found, MAX_COUNT)
 
+    def _sort_key(self, key):
+        """Return what sorts (pk, published_at, in_title) keys, reversed, in order."""
+        pk, published_at, in_title = key
+        dated = published_at is not None
+        newest = (dated, published_at.timestamp() if dated else 0, pk)
+        return newest if self.newest else (bool(in_title), *newest)
+
     def groups(self):
         """Return (ordered queryset, holds the words apart) of each group.
 
-        Call count() first: which groups there are follows from it.
+        What a page reads when the phrase is held by more than MAX_COUNT entries.
         """
-        newest = _order()
-        if not self.phrase_count:
-            groups = []
-        elif self.in_title is None:
-            groups = [self.phrase.order_by(*newest)]
-        elif self.phrase_count <= MAX_COUNT:
-            in_title = ExpressionWrapper(self.in_title, output_field=BooleanField())
-            groups = [self.phrase.order_by(in_title.desc(), *newest)]
+        if self.newest:
+            phrase = [self.phrase]
         else:
-            groups = [
-                self.entries.filter(self.in_title).order_by(*newest),
-                self.phrase.exclude(self.in_title).order_by(*newest),
+            phrase = [
+                self.entries.filter(self.in_title),
+                self.phrase.exclude(self.in_title),
             ]
-        groups = [(group, False) for group in groups]
-        # Past MAX_COUNT the entries holding the words apart are not counted.
-        if self.apart is not None and (
-            self.apart_count or self.phrase_count > MAX_COUNT
-        ):
-            groups.append((self.apart.order_by(*newest), True))
+        groups = [(group.order_by(*_order()), False) for group in phrase]
+        if self.apart is not None:
+            groups.append((self.apart.order_by(*_order()), True))
         return groups
 
     def __getitem__(self, page):
-        if not self.counted:
+        if self.keys is None:
             self.count()
-        # The page needs at most `stop` entries of the first group, and of the
+        if self.phrase_count > MAX_COUNT:
+            return self._read(self.groups(), page.stop)[page]
+        ids = [pk for pk, _, _ in self.keys[page]]
+        rows = self.entries.in_bulk(ids)
+        found = [rows[pk] for pk in ids if pk in rows]
+        apart = []
+        if self.apart_count and page.stop > len(self.keys):
+            start = max(page.start - len(self.keys), 0)
+            stop = page.stop - len(self.keys)
+            apart = list(self.apart.order_by(*_order())[start:stop])
+        for entry in found:
+            entry.apart = False
+        for entry in apart:
+            entry.apart = True
+        return found + apart
+
+    @staticmethod
+    def _read(groups, stop):
+        """Return the first `stop` entries of the groups, one after another."""
+        # Of the first group the page needs at most `stop` entries, and of the
         # next only as many as the ones before leave room for.
         found = []
-        for group, apart in self.groups():
-            if len(found) >= page.stop:
+        for group, apart in groups:
+            if len(found) >= stop:
                 break
-            rows = list(group[: page.stop - len(found)])
+            rows = list(group[: stop - len(found)])
             for entry in rows:
                 entry.apart = apart
             found += rows
-        return found[page]
+        return found
 
 
 def _count(entries):

@@ -339,3 +339,38 @@ def test_a_phrase_found_by_many_is_read_title_then_text_newest_first(
     # The phrase counted past 3 (the words apart are not counted then), the
     # title group, the text group.
     assert search_queries(client, "dinh cong") == 1 + 2
+
+
+def test_pages_run_from_the_phrase_on_to_the_words_apart(
+    client, settings, make_article
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    for n in range(8):  # newest first: 0, 1, …
+        make_article(title=f"Định Công tin số {n}")
+    for n in range(5):
+        make_article(title=f"Công tác xác định số {n}")
+    first = titles(client, q="dinh cong")
+    assert first == [f"Định Công tin số {n}" for n in range(8)] + [
+        "Công tác xác định số 0",
+        "Công tác xác định số 1",
+    ]
+    assert titles(client, q="dinh cong", page="2") == [
+        f"Công tác xác định số {n}" for n in range(2, 5)
+    ]
+
+
+def test_an_undated_campaign_comes_last_of_its_group(
+    client, corpus, campaign_for_search
+):
+    assert titles(client, q="dinh cong") == [
+        "Phường Định Công ra quân vệ sinh",
+        "ĐỊNH CÔNG: khánh thành nhà văn hóa",
+        "Định Công xanh",
+        "Tin ngắn trong ngày",
+    ]
+    assert titles(client, q="dinh cong", **{"sap-xep": "moi-nhat"}) == [
+        "Tin ngắn trong ngày",
+        "Phường Định Công ra quân vệ sinh",
+        "ĐỊNH CÔNG: khánh thành nhà văn hóa",
+        "Định Công xanh",
+    ]
