@@ -278,12 +278,12 @@ def _weighted(phrase, weight):
 class Results:
     """The entries of a search, group by group, sliced and counted the cheap way.
 
-    The count comes first: the ids of the entries holding the phrase, with
-    their dates and whether their title holds it, up to MAX_COUNT + 1 of them.
-    No more than MAX_COUNT, and that is their order too, sorted here: a page
-    reads its own rows by id. (PostgreSQL's estimates cannot tell that a phrase
-    of common words is rare; asked for a page of them newest first, it would
-    walk the whole date index looking for them.) More, and the page reads the
+    The count comes first: the ids of the entries holding the phrase, up to
+    MAX_COUNT + 1 of them. No more than MAX_COUNT, and a page reads them by id,
+    title first (unless "newest"), newest first. (PostgreSQL's estimates cannot
+    tell that a phrase of common words is rare; asked for a page of them newest
+    first, it would walk the whole date index looking for them.) More, and the
+    page reads the
     phrase's groups, title then text (unless "newest"), each newest first, each
     one query that stops after the page: PostgreSQL walks the date index for
     them. The entries holding the words apart come last, counted when the
@@ -302,33 +302,33 @@ class Results:
         if query.apart:
             each_word = _holding([(word,) for word in query.words])
             self.apart = entries.filter(each_word).exclude(holding)
-        self.keys = None
+        self.ids = None
         self.phrase_count = self.apart_count = 0
         self.capped = False
 
     def count(self):
         """Count the matches, stopping at MAX_COUNT (the page then says "more")."""
-        in_title = ExpressionWrapper(self.in_title, output_field=BooleanField())
-        self.keys = list(
-            self.phrase.order_by()
-            .annotate(in_title=in_title)
-            .values_list("pk", "published_at", "in_title")[: MAX_COUNT + 1]
+        self.ids = list(
+            self.phrase.order_by().values_list("pk", flat=True)[: MAX_COUNT + 1]
         )
-        self.phrase_count = len(self.keys)
-        if self.phrase_count <= MAX_COUNT:
-            self.keys.sort(key=self._sort_key, reverse=True)
-            if self.apart is not None:
-                self.apart_count = _count(self.apart)
+        self.phrase_count = len(self.ids)
+        if self.phrase_count <= MAX_COUNT and self.apart is not None:
+            self.apart_count = _count(self.apart)
         found = self.phrase_count + self.apart_count
         self.capped = found > MAX_COUNT
         return min(found, MAX_COUNT)
 
-    def _sort_key(self, key):
-        """Return what sorts (pk, published_at, in_title) keys, reversed, in order."""
-        pk, published_at, in_title = key
-        dated = published_at is not None
-        newest = (dated, published_at.timestamp() if dated else 0, pk)
-        return newest if self.newest else (bool(in_title), *newest)
+    def _counted(self):
+        """Return the entries the count found, in the groups' order.
+
+        Read by their ids, so PostgreSQL sorts these few rows instead of walking
+        the date index in search of them.
+        """
+        rows = self.entries.filter(pk__in=self.ids)
+        if self.newest:
+            return rows.order_by(*_order())
+        in_title = ExpressionWrapper(self.in_title, output_field=BooleanField())
+        return rows.annotate(in_title=in_title).order_by("-in_title", *_order())
 
     def groups(self):
         """Return (ordered queryset, holds the words apart) of each group.
@@ -348,17 +348,17 @@ class Results:
         return groups
 
     def __getitem__(self, page):
-        if self.keys is None:
+        if self.ids is None:
             self.count()
         if self.phrase_count > MAX_COUNT:
             return self._read(self.groups(), page.stop)[page]
-        ids = [pk for pk, _, _ in self.keys[page]]
-        rows = self.entries.in_bulk(ids)
-        found = [rows[pk] for pk in ids if pk in rows]
+        found = []
+        if page.start < self.phrase_count:
+            found = list(self._counted()[page.start : page.stop])
         apart = []
-        if self.apart_count and page.stop > len(self.keys):
-            start = max(page.start - len(self.keys), 0)
-            stop = page.stop - len(self.keys)
+        if self.apart_count and page.stop > self.phrase_count:
+            start = max(page.start - self.phrase_count, 0)
+            stop = page.stop - self.phrase_count
             apart = list(self.apart.order_by(*_order())[start:stop])
         for entry in found:
             entry.apart = False
