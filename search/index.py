@@ -11,13 +11,14 @@ holding its words apart ("xác định … công tác" for "Định Công"); a p
 quotes finds the phrase only (Query).
 """
 
+import functools
 import html
 import re
 from dataclasses import dataclass
 
 import nh3
 from django.db import connection
-from django.db.models import BooleanField, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -277,64 +278,134 @@ def _weighted(phrase, weight):
 class Results:
     """The entries of a search, group by group, sliced and counted the cheap way.
 
-    Each group is its own query that can stop after the page it needs (on
-    PostgreSQL walking the date index or the GIN index, as the planner sees
-    fit), so that a word found in most entries costs no more than a rare one;
-    the count stops at MAX_COUNT.
+    The count comes first: the ids of the entries holding the phrase, up to
+    MAX_COUNT + 1 of them. No more than MAX_COUNT, and a page reads them by id,
+    title first (unless "newest"), newest first. (PostgreSQL's estimates cannot
+    tell that a phrase of common words is rare; asked for a page of them newest
+    first, it would walk the whole date index looking for them.) More, and the
+    page reads the
+    phrase's groups, title then text (unless "newest"), each newest first, each
+    one query that stops after the page: PostgreSQL walks the date index for
+    them. The entries holding the words apart come last, counted when the
+    phrase's are, and not read when the count found none.
     """
 
     def __init__(self, entries, query, newest=False):
         holding = _holding(query.phrases)
-        phrase = entries.filter(holding)
-        if newest:
-            self.groups = [phrase]
-        else:
-            in_title = _holding(query.phrases, title_only=True)
-            self.groups = [phrase.filter(in_title), phrase.exclude(in_title)]
+        self.entries = entries
+        self.phrase = entries.filter(holding)
+        # Every phrase in the title is every phrase held, so the title group
+        # needs only this condition, and PostgreSQL estimates it alone.
+        self.in_title = _holding(query.phrases, title_only=True)
+        self.newest = newest
         self.apart = None
         if query.apart:
             each_word = _holding([(word,) for word in query.words])
             self.apart = entries.filter(each_word).exclude(holding)
-            self.groups.append(self.apart)
-        self.phrase = phrase
+        self.ids = None
         self.phrase_count = self.apart_count = 0
         self.capped = False
 
     def count(self):
         """Count the matches, stopping at MAX_COUNT (the page then says "more")."""
-        self.phrase_count = _count(self.phrase)
-        if self.apart is not None and self.phrase_count <= MAX_COUNT:
+        self.ids = list(
+            self.phrase.order_by().values_list("pk", flat=True)[: MAX_COUNT + 1]
+        )
+        self.phrase_count = len(self.ids)
+        if self.phrase_count <= MAX_COUNT and self.apart is not None:
             self.apart_count = _count(self.apart)
         found = self.phrase_count + self.apart_count
         self.capped = found > MAX_COUNT
         return min(found, MAX_COUNT)
 
+    def _counted(self):
+        """Return the entries the count found, in the groups' order.
+
+        Read by their ids, so PostgreSQL sorts these few rows instead of walking
+        the date index in search of them.
+        """
+        rows = self.entries.filter(pk__in=self.ids)
+        if self.newest:
+            return rows.order_by(*_order())
+        in_title = ExpressionWrapper(self.in_title, output_field=BooleanField())
+        return rows.annotate(in_title=in_title).order_by("-in_title", *_order())
+
+    def groups(self):
+        """Return (ordered queryset, holds the words apart) of each group.
+
+        What a page reads when the phrase is held by more than MAX_COUNT entries.
+        """
+        if self.newest:
+            phrase = [self.phrase]
+        else:
+            phrase = [
+                self.entries.filter(self.in_title),
+                self.phrase.exclude(self.in_title),
+            ]
+        groups = [(group.order_by(*_order()), False) for group in phrase]
+        if self.apart is not None:
+            groups.append((self.apart.order_by(*_order()), True))
+        return groups
+
     def __getitem__(self, page):
-        # The page needs at most `stop` entries of the first group, and of the
+        if self.ids is None:
+            self.count()
+        if self.phrase_count > MAX_COUNT:
+            return self._read(self.groups(), page.stop)[page]
+        found = []
+        if page.start < self.phrase_count:
+            found = list(self._counted()[page.start : page.stop])
+        apart = []
+        if self.apart_count and page.stop > self.phrase_count:
+            start = max(page.start - self.phrase_count, 0)
+            stop = page.stop - self.phrase_count
+            apart = list(self.apart.order_by(*_order())[start:stop])
+        for entry in found:
+            entry.apart = False
+        for entry in apart:
+            entry.apart = True
+        return found + apart
+
+    @staticmethod
+    def _read(groups, stop):
+        """Return the first `stop` entries of the groups, one after another."""
+        # Of the first group the page needs at most `stop` entries, and of the
         # next only as many as the ones before leave room for.
         found = []
-        for group in self.groups:
-            if len(found) >= page.stop:
+        for group, apart in groups:
+            if len(found) >= stop:
                 break
-            rows = list(group.order_by(*_order())[: page.stop - len(found)])
+            rows = list(group[: stop - len(found)])
             for entry in rows:
-                entry.apart = group is self.apart
+                entry.apart = apart
             found += rows
-        return found[page]
+        return found
 
 
 def _count(entries):
-    ids = entries.order_by().values("pk")[: MAX_COUNT + 1]
-    return SearchEntry.objects.filter(pk__in=ids).count()
+    """Count entries, up to MAX_COUNT + 1 (a count of a slice stops there)."""
+    return entries.order_by().values("pk")[: MAX_COUNT + 1].count()
 
 
 # --- showing ------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=20000)
+def _token_words(token):
+    """Return words(token) as a tuple, remembered.
+
+    Showing a page folds every word of ten texts twice, and text is made of a
+    few thousand syllables used over and over.
+    """
+    return tuple(words(token))
+
+
 def _word_tokens(text):
     """Split text (NFC) into parts; odd parts are words, each with its folded key."""
     parts = _TOKENS.split(nfc(text or ""))
-    keys = ["".join(words(part)) if n % 2 else None for n, part in enumerate(parts)]
+    keys = [
+        "".join(_token_words(part)) if n % 2 else None for n, part in enumerate(parts)
+    ]
     return parts, keys
 
 
@@ -382,7 +453,7 @@ def snippet(text, query, apart=False, width=36):
     The first match is where a phrase is, else the first word of the query.
     """
     tokens = nfc(text or "").split()
-    folded = [words(token) for token in tokens]
+    folded = [_token_words(token) for token in tokens]
     flat = [(n, word) for n, found in enumerate(folded) for word in found]
     keys = [word for _, word in flat]
     first = None

@@ -19,7 +19,9 @@ class SearchEntry(models.Model):
     The *_key columns hold the text folded to lower-case ASCII words between
     spaces, so that "Hoàng Mai", "HOÀNG MAI" and "hoang mai" are the same words.
     On PostgreSQL, generated tsvector columns and GIN indexes over them (portal's
-    migration 0004) answer the search; SQLite matches the padded words directly.
+    migration 0004) answer the search, and an index in the order of the results
+    (search's migration 0003) lets a page stop early; SQLite matches the padded
+    words directly.
     """
 
     class Kind(models.TextChoices):
@@ -47,13 +49,6 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "object_id"], name="search_entry_one_per_object"
-            )
-        ]
-        indexes = [
-            models.Index(
-                fields=["-published_at"],
-                condition=models.Q(public=True),
-                name="search_public_date_idx",
             )
         ]
 

@@ -2,6 +2,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
@@ -272,3 +274,103 @@ def test_the_search_box_keeps_the_words_escaped_and_clipped(client):
     assert "a" * 201 not in long.split('id="tu-khoa"', 1)[1].split(">", 1)[0]
     home = client.get("/").content.decode()
     assert 'maxlength="200" value="">' in home
+
+
+def test_past_the_cap_the_page_says_more_than_and_still_pages(
+    client, settings, make_article, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(search, "MAX_COUNT", 20)
+    for n in range(25):
+        make_article(title=f"Định Công tin số {n}")
+    html = client.get(URL, {"q": "dinh cong"}).content.decode()
+    assert '<p class="meta">Hơn 20 kết quả\n  cho “dinh cong”.</p>' in html
+    assert 'href="?q=dinh+cong&amp;page=2"' in html
+    assert titles(client, q="dinh cong", page="2") == [
+        f"Định Công tin số {n}" for n in range(10, 20)
+    ]
+    second = client.get(URL, {"q": "dinh cong", "page": "2"}).content.decode()
+    assert "page=3" not in second
+    monkeypatch.setattr(search, "MAX_COUNT", 25)
+    html = client.get(URL, {"q": "dinh cong"}).content.decode()
+    assert '<p class="meta">25 kết quả\n  cho “dinh cong”.</p>' in html
+
+
+def search_queries(client, query):
+    """Return how many SQL statements a search page sends to the search index."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(URL, {"q": query}).status_code == 200
+    return sum("portal_searchentry" in q["sql"] for q in captured.captured_queries)
+
+
+def test_a_phrase_found_by_few_is_read_in_one_query_and_empty_groups_not_at_all(
+    client, settings, make_article
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_article(title="Phường Định Công ra quân", body="<p>Tin ngắn.</p>")
+    make_article(title="Công tác xác định mốc giới", body="<p>Tin ngắn.</p>")
+    make_article(title="Tin ngắn", body="<p>Sáng nay các phường ra quân.</p>")
+    # Counts of the phrase and of the words apart, then a page of each: the
+    # phrase, title first, and the words apart.
+    assert search_queries(client, "dinh cong") == 2 + 2
+    # No entry holds "công định": only the words apart are read.
+    assert search_queries(client, "cong dinh") == 2 + 1
+    # In quotes, the phrase only: counted, found nowhere, done.
+    assert search_queries(client, '"cong dinh"') == 1
+    # Every entry holding "ra" and "quân" holds "ra quân": no words apart.
+    assert search_queries(client, "ra quan") == 2 + 1
+
+
+def test_a_phrase_found_by_many_is_read_title_then_text_newest_first(
+    client, settings, make_article, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(search, "MAX_COUNT", 3)
+    make_article(title="Tin mới nhất", body="<p>Phường Định Công.</p>")
+    make_article(title="Định Công ra quân", body="<p>Tin ngắn.</p>")
+    make_article(title="Tin mới", body="<p>Phường Định Công.</p>")
+    make_article(title="Định Công: tin cũ", body="<p>Tin ngắn.</p>")
+    make_article(title="Công tác xác định mốc giới", body="<p>Tin ngắn.</p>")
+    assert titles(client, q="dinh cong") == [
+        "Định Công ra quân",
+        "Định Công: tin cũ",
+        "Tin mới nhất",
+    ]
+    # The phrase counted past 3 (the words apart are not counted then), the
+    # title group, the text group.
+    assert search_queries(client, "dinh cong") == 1 + 2
+
+
+def test_pages_run_from_the_phrase_on_to_the_words_apart(
+    client, settings, make_article
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    for n in range(8):  # newest first: 0, 1, …
+        make_article(title=f"Định Công tin số {n}")
+    for n in range(5):
+        make_article(title=f"Công tác xác định số {n}")
+    first = titles(client, q="dinh cong")
+    assert first == [f"Định Công tin số {n}" for n in range(8)] + [
+        "Công tác xác định số 0",
+        "Công tác xác định số 1",
+    ]
+    assert titles(client, q="dinh cong", page="2") == [
+        f"Công tác xác định số {n}" for n in range(2, 5)
+    ]
+
+
+def test_an_undated_campaign_comes_last_of_its_group(
+    client, corpus, campaign_for_search
+):
+    assert titles(client, q="dinh cong") == [
+        "Phường Định Công ra quân vệ sinh",
+        "ĐỊNH CÔNG: khánh thành nhà văn hóa",
+        "Định Công xanh",
+        "Tin ngắn trong ngày",
+    ]
+    assert titles(client, q="dinh cong", **{"sap-xep": "moi-nhat"}) == [
+        "Tin ngắn trong ngày",
+        "Phường Định Công ra quân vệ sinh",
+        "ĐỊNH CÔNG: khánh thành nhà văn hóa",
+        "Định Công xanh",
+    ]
