@@ -318,6 +318,9 @@ def test_the_front_compresses_and_redirects_to_https(front, make_article, catego
     precompressed = front.static_root / (stylesheet.removeprefix("/static/") + ".gz")
     response = fetch(front.url, "GET", stylesheet, headers={"Accept-Encoding": "gzip"})
     assert int(response.headers["Content-Length"]) == precompressed.stat().st_size
+    assert response.headers.get_all("Cache-Control") == [
+        "public, max-age=31536000, immutable"
+    ]
     # Debian's proxy_params would set X-Forwarded-Proto a second time; a visitor's
     # own copy is replaced, never passed on beside the front's.
     forged = fetch(front.url, "GET", "/", headers={"X-Forwarded-Proto": "http"})
