@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from demo.images import draw_cover
@@ -18,6 +18,15 @@ from portal.tests.staff_login import give_app, login_verified
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def one_round_passwords():
+    """Hash the tests' passwords with one round (portal/tests/hashers.py)."""
+    with override_settings(
+        PASSWORD_HASHERS=["portal.tests.hashers.OneRoundPBKDF2PasswordHasher"]
+    ):
+        yield
 
 
 @pytest.fixture(scope="session")
