@@ -15,14 +15,13 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from run import free_port, wait_for  # bench/run.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -38,12 +37,6 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 NOINDEX = {"search": {"seo"}}
 # Attempts per Lighthouse run before its page is reported as failed.
 ATTEMPTS = int(os.environ.get("LIGHTHOUSE_ATTEMPTS", "3"))
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def manage(env, *args, capture=False):
@@ -73,18 +66,6 @@ def pages(env):
         "report": report,
         "search": "/tim-kiem/?q=v%C3%B9ng+xanh",
     }
-
-
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    request = urllib.request.Request(url)
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(request, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer at {url}")
 
 
 class LighthouseFailed(Exception):
@@ -259,7 +240,7 @@ def main():
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/healthz")
+            wait_for(base + "/healthz", seconds=60)
             REPORTS.mkdir(parents=True, exist_ok=True)
             results = measure(base, paths)
         finally:

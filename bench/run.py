@@ -22,6 +22,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# nginx on the shipped site file, as the tests start it (plain Python, no Django).
+from portal.tests.front import Front, free_port  # noqa: E402
+
 PYTHON = sys.executable
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hoangmai_bench"
@@ -54,12 +58,6 @@ STATIC_FILE = "/static/css/site.css"
 
 def run(*args, env=None):
     subprocess.run(args, cwd=ROOT, env=env, check=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def ensure_database():
@@ -415,9 +413,6 @@ def staff_cookie(env):
 
 def through_front(env, pages):
     """Rows through nginx on the shipped site file, and straight to its gunicorn."""
-    sys.path.insert(0, str(ROOT))
-    from portal.tests.front import Front
-
     port = free_port()
     server = start_server(env, port)
     direct = f"http://127.0.0.1:{port}"

@@ -28,6 +28,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from .front import client_context
 from .staff_login import totp_code
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -234,8 +235,6 @@ def fetch(base_url, method, path, body=None, headers=None, timeout=30):
     """
     parts = urlsplit(base_url)
     if parts.scheme == "https":
-        from .front import client_context
-
         conn = http.client.HTTPSConnection(
             parts.hostname, parts.port, timeout=timeout, context=client_context()
         )
