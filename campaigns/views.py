@@ -4,10 +4,10 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
 
 from publishing import params
 from publishing.exports import attachment, csv_response, xlsx_response
+from publishing.methods import safe
 from publishing.workflow import apply_pending
 
 from .figures import FigureTable
@@ -16,14 +16,14 @@ from .models import Campaign, Document, Report
 DOCUMENTS_PER_PAGE = 20
 
 
-@require_safe
+@safe
 def campaign_list(request):
     """List the active campaigns."""
     campaigns = Campaign.objects.active()
     return render(request, "campaigns/campaign_list.html", {"campaigns": campaigns})
 
 
-@require_safe
+@safe
 def campaign_detail(request, slug):
     """Show a campaign: headline figures, ward chart, reports, documents, news."""
     campaign = get_object_or_404(Campaign.objects.active(), slug=slug)
@@ -53,13 +53,13 @@ def _published_report(campaign, slug):
     )
 
 
-@require_safe
+@safe
 def report_detail(request, campaign, slug):
     """Show a published report with its figure table and charts."""
     return _render_report(request, _published_report(campaign, slug))
 
 
-@require_safe
+@safe
 def report_preview(request, pk):
     """Show staff a report as readers will see it, whatever its status."""
     if not (request.user.is_staff and request.user.has_perm("campaigns.view_report")):
@@ -86,7 +86,7 @@ def _render_report(request, report, preview=False):
     )
 
 
-@require_safe
+@safe
 def report_data(request, campaign, slug, fmt):
     """Download a report's figure table: CSV (with a BOM for Excel) or JSON, plain
     open data, or XLSX laid out as on the page."""
@@ -146,7 +146,8 @@ def report_data(request, campaign, slug, fmt):
     return csv_response(buffer.getvalue(), filename)
 
 
-@require_safe
+@safe
+@params.reads("loai", "nam", "co-quan", "page")
 def document_list(request):
     """List published documents, filterable by kind, year and issuing body."""
     documents = Document.objects.published()
@@ -184,7 +185,7 @@ def document_list(request):
     )
 
 
-@require_safe
+@safe
 def document_detail(request, slug):
     """Show one published document with its PDF."""
     document = get_object_or_404(Document.objects.published(), slug=slug)

@@ -1,5 +1,6 @@
 from django.urls import path
-from django.views.decorators.http import require_safe
+
+from publishing.methods import safe
 
 from . import feeds, views
 
@@ -7,9 +8,9 @@ app_name = "news"
 
 urlpatterns = [
     path("", views.article_list, name="list"),
-    path("rss/", require_safe(feeds.LatestArticlesFeed()), name="feed"),
+    path("rss/", safe(feeds.LatestArticlesFeed()), name="feed"),
     path("luot-xem/<int:pk>.gif", views.article_view, name="article_view"),
     path("<slug:slug>/", views.category_detail, name="category"),
-    path("<slug:slug>/rss/", require_safe(feeds.CategoryFeed()), name="category_feed"),
+    path("<slug:slug>/rss/", safe(feeds.CategoryFeed()), name="category_feed"),
     path("<slug:category>/<slug:slug>/", views.article_detail, name="article"),
 ]

@@ -4,24 +4,26 @@ from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import salted_hmac
-from django.views.decorators.http import require_safe
 
 from campaigns.models import Campaign
 from publishing import params
 from publishing.addresses import client_address, network
+from publishing.methods import safe
 from publishing.workflow import apply_pending
 
 from .models import Article, ArticleOldSlug, Category, CategoryOldSlug
 
 
-@require_safe
+@safe
+@params.reads("page")
 def article_list(request):
     """List every published article, newest first."""
     page_obj = params.page(request, Article.objects.listed(), settings.NEWS_PAGE_SIZE)
     return render(request, "news/article_list.html", {"page_obj": page_obj})
 
 
-@require_safe
+@safe
+@params.reads("page")
 def category_detail(request, slug):
     """List a category's published articles; an old slug redirects."""
     category = Category.objects.filter(slug=slug).first()
@@ -42,7 +44,7 @@ def category_detail(request, slug):
     )
 
 
-@require_safe
+@safe
 def article_detail(request, category, slug):
     """Show a published article; old slugs and categories redirect to its URL."""
     published = Article.objects.published().select_related("category")
@@ -69,7 +71,7 @@ def article_detail(request, category, slug):
     )
 
 
-@require_safe
+@safe
 def article_preview(request, pk):
     """Show staff an article as readers will see it, whatever its status."""
     if not (request.user.is_staff and request.user.has_perm("news.view_article")):
@@ -107,20 +109,19 @@ PIXEL = (
 )
 
 
-@require_safe
+@safe
 def article_view(request, pk):
-    """Count a reading of an article, once per visitor and VIEW_COUNT_SECONDS.
+    """Count a reading of an article, once per reader and VIEW_COUNT_SECONDS.
 
-    The page itself may come from the cache; this pixel never does. A visitor is
-    a network (publishing.addresses.network) and a browser, kept in the cache only as
-    a keyed hash. When the cache cannot answer, the reading is not counted: a
+    The page itself may come from the cache; this pixel never does. A reader is
+    a network (publishing.addresses.network: the IPv4 address or the IPv6 /64,
+    as the poll's limit counts them), whatever its browser says of itself: a
+    User-Agent costs nothing to change. The key is kept in the cache only as a
+    keyed hash. When the cache cannot answer, the reading is not counted: a
     view count that misses a few is better than one anybody can inflate.
     """
-    visitor = salted_hmac(
-        "news.article_view",
-        f"{pk}|{network(client_address(request))}|"
-        f"{request.META.get('HTTP_USER_AGENT', '')}",
-    ).hexdigest()
+    reader = network(client_address(request))
+    visitor = salted_hmac("news.article_view", f"{pk}|{reader}").hexdigest()
     if cache.add(f"article-view:{visitor}", 1, settings.VIEW_COUNT_SECONDS):
         # One UPDATE, counted by the database: safe in parallel.
         Article.objects.published().filter(pk=pk).update(view_count=F("view_count") + 1)

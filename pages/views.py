@@ -1,10 +1,11 @@
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+
+from publishing.methods import safe
 
 from .models import Page
 
 
-@require_safe
+@safe
 def page_detail(request, slug):
     """Show a standing page such as "Giới thiệu"."""
     page = get_object_or_404(Page.objects.published(), slug=slug)

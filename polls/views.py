@@ -8,10 +8,10 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
 
 from publishing.addresses import client_address
 from publishing.charts import BarChart
+from publishing.methods import posted, safe
 
 from .models import Poll
 from .services import (
@@ -35,7 +35,7 @@ def voter_key(request):
         return None
 
 
-@require_safe
+@safe
 def poll_detail(request, slug):
     """Show a poll: its form, its results when they may be shown, what is stored."""
     poll = get_object_or_404(Poll.objects.published().with_open(), slug=slug)
@@ -66,7 +66,7 @@ def poll_detail(request, slug):
     return response
 
 
-@require_safe
+@safe
 def voter_state(request, slug):
     """Tell this browser whether it voted: fetched by the widget, never cached."""
     poll = get_object_or_404(Poll.objects.published(), slug=slug)
@@ -117,7 +117,7 @@ def _from_this_site(request):
 
 
 @csrf_exempt  # checked by _from_this_site(), which a cached page cannot break
-@require_POST
+@posted
 def vote(request, slug):
     """Take a vote from the widget or the poll page, then redirect (PRG)."""
     poll = get_object_or_404(Poll.objects.published(), slug=slug)

@@ -1,11 +1,13 @@
-"""Request ids for the logs, and the browser policies of every response."""
+"""Request ids for the logs, browser policies, methods and composed form input."""
 
 import re
 import uuid
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 
+from publishing import methods
 from publishing.text import nfc
 
 request_id = ContextVar("request_id", default="-")
@@ -103,6 +105,26 @@ class BrowserPolicyMiddleware:
         response.setdefault("Content-Security-Policy", policy)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class MethodMiddleware:
+    """Answer 405, with Allow, a method the view does not take (publishing.methods).
+
+    Before the CSRF check, which would answer a PUT or a DELETE with 403 and a
+    page about a missing token, and before anything reads the request's body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        allowed = methods.allowed(view)
+        if allowed is not None and request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
+        return None
 
 
 class RequestIdFilter:

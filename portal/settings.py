@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check: a method the view does not take is 405, not 403.
+    "portal.middleware.MethodMiddleware",
     # Before anything reads the form: validation sees text as it will be stored.
     "portal.middleware.ComposedInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

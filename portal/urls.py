@@ -13,6 +13,8 @@ admin.site.site_header = "Cổng thông tin Ban Tuyên giáo Quận ủy Hoàng 
 admin.site.site_title = "Quản trị Cổng thông tin"
 admin.site.index_title = "Quản trị nội dung"
 
+handler500 = views.server_error
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("tin-tuc/", include("news.urls")),

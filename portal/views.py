@@ -1,14 +1,18 @@
 import logging
+import sys
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import HttpResponse, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
 from django.views.static import serve as static_serve
 
+from publishing import params
+from publishing.methods import posted, safe
 from publishing.uploads import ImageRejected, clean_image, store_image
 
 from .sitemaps import SITEMAPS
@@ -16,13 +20,14 @@ from .sitemaps import SITEMAPS
 logger = logging.getLogger(__name__)
 
 
-@require_safe
+@safe
 def home(request):
     """Show the home page: the featured articles and the latest of every category."""
     return render(request, "portal/home.html")
 
 
-@require_safe
+@safe
+@params.reads("p")
 def sitemap(request):
     """Serve one sitemap, or an index of sections once one exceeds 50,000 URLs.
 
@@ -36,13 +41,14 @@ def sitemap(request):
     return sitemap_views.sitemap(request, sections)
 
 
-@require_safe
+@safe
+@params.reads("p")
 def sitemap_section(request, section):
     """Serve one section of the sitemap index."""
     return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
-@require_safe
+@safe
 def robots_txt(request):
     """Tell crawlers what to skip and where the sitemap is."""
     lines = [
@@ -54,13 +60,13 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@require_safe
+@safe
 def media(request, path):
     """Serve an uploaded file on a developer's machine; nginx does it in production."""
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
-@require_POST
+@posted
 def editor_image_upload(request):
     """Take an image uploaded from the editor, checked and cleaned like any upload."""
     if not (request.user.is_active and request.user.is_staff):
@@ -79,19 +85,19 @@ def _upload_error(message, status=400):
     return JsonResponse({"error": {"message": message}}, status=status)
 
 
-@require_safe
+@safe
 def favicon(request):
     """Point browsers that ask for /favicon.ico at the portal's icon."""
     return redirect(static("img/favicon.png"), permanent=True)
 
 
-@require_safe
+@safe
 def healthz(request):
     """Answer that the process is alive, touching nothing else."""
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_safe
+@safe
 def readyz(request):
     """Answer 200 when the database answers; report the cache, which may be down."""
     from django.core.cache import cache
@@ -114,3 +120,24 @@ def readyz(request):
     response = JsonResponse({"database": database, "cache": cache_state}, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+# Seconds a reader is asked to wait when the database cannot be reached: about
+# as long as PostgreSQL takes to restart.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """Answer an error no view handled: 503 while the database is away, else 500.
+
+    Django calls it (handler500) while handling the exception, which is still
+    the current one. A lost or refused database connection is an outage that
+    passes, not a fault of the page: 503 with Retry-After says so to browsers
+    and to the front, and the page tells a voter that nothing was recorded (a
+    vote is one transaction, rolled back whole).
+    """
+    if isinstance(sys.exception(), OperationalError | InterfaceError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -3,12 +3,16 @@
 A value that is not what its parameter holds reads as absent (None), never as an
 error. Digits are ASCII digits only: str.isdigit() and int() also take "²", "①"
 or "٣", and no date has a year 0.
+
+A view declares the parameters it reads (reads()); any other parameter of its
+address (a share link's fbclid, utm_source, a made-up x=) leaves the page as it
+is, and the page cache answers such an address from the clean one's entry.
 """
 
 import datetime
 import re
 
-from django.core.exceptions import TooManyFieldsSent
+from django.core.exceptions import ImproperlyConfigured, TooManyFieldsSent
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 
@@ -18,13 +22,35 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 NO_PAGE = "Không có trang này."
 
 
+def reads(*names):
+    """Declare the query parameters a view reads, and so the pages it makes."""
+
+    def declare(view):
+        view.query_parameters = frozenset(names)
+        return view
+
+    return declare
+
+
+def declared(view):
+    """Return the names of the query parameters view reads (none unless declared)."""
+    return getattr(view, "query_parameters", frozenset())
+
+
 def get(request, name):
     """Return the last value of the query parameter name, or "" when it has none.
 
+    Only a parameter the view declares may be read: one it reads undeclared
+    would be taken from a cached page of another value.
+
     Django refuses a query string of too many fields on every read of
-    request.GET; read by the search box of an error page, that would turn a 404
-    into a 500, so such a query string reads as empty.
+    request.GET; such a query string reads as empty.
     """
+    match = getattr(request, "resolver_match", None)
+    if match is not None and name not in declared(match.func):
+        raise ImproperlyConfigured(
+            f"{match.view_name} reads ?{name}= without declaring it (params.reads)."
+        )
     try:
         return request.GET.get(name, "")
     except TooManyFieldsSent:

@@ -2,9 +2,9 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
 
 from publishing import params
+from publishing.methods import safe
 from publishing.text import nfc
 
 from . import index
@@ -13,7 +13,8 @@ from .models import SearchEntry
 SEARCH_PAGE_SIZE = 10
 
 
-@require_safe
+@safe
+@params.reads("q", "loai", "tu", "den", "sap-xep", "page")
 def search_page(request):
     """Search published content, with or without diacritics."""
     query = nfc(params.get(request, "q").strip())

@@ -1,15 +1,15 @@
 """The admin site: Django's, asking staff for a second factor when required."""
 
 from django.contrib import admin
-from django.urls import path
-from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_http_methods
+from django.urls import URLPattern, URLResolver, path
+
+from publishing.methods import takes
 
 from . import enrolment, login, policy, status
 
 # Django's admin views answer PUT, PROPFIND and the like as if they were a GET;
 # its pages only ever get and post, so every admin URL takes these alone.
-admin_methods = require_http_methods(["GET", "HEAD", "POST"])
+admin_methods = takes("GET", "HEAD", "POST")
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -32,20 +32,16 @@ class PortalAdminSite(admin.AdminSite):
         context["staff_two_factor"] = policy.required()
         return context
 
-    def admin_view(self, view, cacheable=False):
-        return admin_methods(super().admin_view(view, cacheable))
-
-    @method_decorator(admin_methods)
     def login(self, request, extra_context=None):
         if not policy.required():
             return super().login(request, extra_context)
         return login.login(self, request, extra_context)
 
     def get_urls(self):
-        return [
+        urls = [
             path(
                 "xac-thuc-hai-lop/thiet-lap/",
-                admin_methods(enrolment.enrol_view(self)),
+                enrolment.enrol_view(self),
                 name="two_factor_enrol",
             ),
             path(
@@ -55,3 +51,24 @@ class PortalAdminSite(admin.AdminSite):
             ),
             *super().get_urls(),
         ]
+        return with_views(admin_methods, urls)
+
+
+def with_views(decorate, urls):
+    """Return the URL patterns urls with decorate applied to each view, at any depth.
+
+    Django wraps the admin's views when they are called, not when their patterns
+    are made; decorated here, each pattern's view itself declares its methods.
+    """
+    return [
+        URLResolver(
+            url.pattern,
+            with_views(decorate, url.url_patterns),
+            url.default_kwargs,
+            url.app_name,
+            url.namespace,
+        )
+        if isinstance(url, URLResolver)
+        else URLPattern(url.pattern, decorate(url.callback), url.default_args, url.name)
+        for url in urls
+    ]
