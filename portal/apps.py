@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 
@@ -14,8 +15,6 @@ def _invalidate_pages():
     """Drop every cached page when staff change anything that pages show."""
     from django.apps import apps
     from django.db.models.signals import m2m_changed
-
-    from .page_cache import invalidate
 
     shown = [
         "news.Article", "news.Category", "pages.Page", "weather.Place",
@@ -33,3 +32,14 @@ def _invalidate_pages():
         apps.get_model("campaigns.Document").campaigns.through,
     ):
         m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"pages-{through}")
+
+
+def invalidate(**kwargs):
+    """Start a new page-cache generation once the change is committed.
+
+    Not before: a reader who came between the two would read the old rows and
+    keep that page under the new generation, for everyone, until it expired.
+    """
+    from .page_cache import invalidate as new_generation
+
+    transaction.on_commit(new_generation)

@@ -10,6 +10,15 @@ message, no response that sets a cookie or says it is private. A view may keep i
 page for less time by setting `response.page_cache_seconds`. PAGE_CACHE_SECONDS = 0
 turns the whole thing off.
 
+A page is the address its view reads: the path and the query parameters the view
+declares (publishing.params.reads), in one order. Any other parameter (a share
+link's fbclid, a made-up x=) is answered from the same entry, so made-up
+addresses cost a cache read, not a page and an entry each; a cache in front is
+told not to keep such an answer, so it holds one copy per page too.
+
+A page is kept as the client can take it: compressed (GZipMiddleware, inside
+this one) for the clients that take gzip, as the front does, plain for others.
+
 A page is kept with its headers, so that a hit answers exactly as the miss that
 stored it did (X-Frame-Options, Vary, Content-Language, Cache-Control, X-Robots-Tag
 and the rest); the middleware outside this one (the request id, security headers,
@@ -22,13 +31,18 @@ front of the portal may keep.
 import hashlib
 import logging
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.core.exceptions import MiddlewareNotUsed
+from django.core.exceptions import MiddlewareNotUsed, TooManyFieldsSent
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
+
+from publishing import params
 
 from . import redis_cache
 
@@ -38,7 +52,7 @@ GENERATION_KEY = "page-cache-generation"
 # Set when a new generation could not be stored (portal.redis_cache paused).
 _owed = False
 # The shape of an entry is in its key: a deploy never reads an entry of the old one.
-ENTRY_VERSION = 2
+ENTRY_VERSION = 3
 # Headers of one response only: never stored, so never replayed.
 PER_RESPONSE = {"x-request-id", "x-cache", "set-cookie"}
 # Paths that are per visitor, for staff, or not pages at all.
@@ -137,6 +151,27 @@ def storable(response, statuses=(200,)):
     )
 
 
+def page_address(request):
+    """Return (the path and query of the page request asks for, whether it is clean).
+
+    The query keeps the parameters the view reads, sorted; the address is clean
+    when the request holds no other.
+    """
+    try:
+        names = params.declared(resolve(request.path_info).func)
+    except Resolver404:
+        names = frozenset()
+    try:
+        query = request.GET
+        kept = [
+            (name, value) for name in sorted(names) for value in query.getlist(name)
+        ]
+        clean = set(query) <= names
+    except TooManyFieldsSent:
+        kept, clean = [], False
+    return request.path + (f"?{urlencode(kept)}" if kept else ""), clean
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         if settings.PAGE_CACHE_SECONDS <= 0:
@@ -146,34 +181,41 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable(request):
             return self.get_response(request)
-        key = self._key(request)
+        address, clean = page_address(request)
+        key = self._key(request, address)
         stored = cache.get(key) if key else None
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Cache"] = "HIT"
-            return response
-        response = self.get_response(request)
-        if key and storable(response):
-            seconds = getattr(
-                response, "page_cache_seconds", settings.PAGE_CACHE_SECONDS
-            )
-            headers = {
-                name: value
-                for name, value in response.items()
-                if name.lower() not in PER_RESPONSE
-            }
-            cache.set(
-                key,
-                (response.status_code, headers, response.content),
-                min(seconds, settings.PAGE_CACHE_SECONDS),
-            )
-            response["X-Cache"] = "MISS"
+        else:
+            response = self.get_response(request)
+            if key and storable(response):
+                self._store(key, response)
+                response["X-Cache"] = "MISS"
+        if not clean and "s-maxage" in response.get("Cache-Control", ""):
+            # The page of the clean address, which a cache in front keeps.
+            patch_cache_control(response, s_maxage=0)
         return response
 
-    def _key(self, request):
+    def _store(self, key, response):
+        seconds = getattr(response, "page_cache_seconds", settings.PAGE_CACHE_SECONDS)
+        headers = {
+            name: value
+            for name, value in response.items()
+            if name.lower() not in PER_RESPONSE
+        }
+        cache.set(
+            key,
+            (response.status_code, headers, response.content),
+            min(seconds, settings.PAGE_CACHE_SECONDS),
+        )
+
+    def _key(self, request, address):
+        encoding = request.META.get("HTTP_ACCEPT_ENCODING", "")
         try:
-            url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+            gzip = "gzip" if re_accepts_gzip.search(encoding) else "plain"
+            url = f"{request.scheme}://{request.get_host()}{address} {gzip}"
             # Hashed: a long search query makes a long URL, and keys stay short.
             digest = hashlib.sha256(url.encode()).hexdigest()
             return f"page:{ENTRY_VERSION}:{generation()}:{digest}"

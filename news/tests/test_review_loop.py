@@ -281,7 +281,10 @@ def test_mail_waits_for_the_commit(
     with django_capture_on_commit_callbacks() as waiting:
         editor_client.post(ADD_URL, data)
         assert mail.outbox == []
-    assert len(waiting) == 1 and mail.outbox == []
+    assert waiting and mail.outbox == []
+    for callback in waiting:  # the commit
+        callback()
+    assert sorted(m.to[0] for m in mail.outbox) == ["duyet2@q.vn", "duyet@q.vn"]
 
 
 @pytest.mark.django_db(transaction=True)
