@@ -11,7 +11,8 @@ HITS = 120
 CLIENTS = 12
 
 
-def test_concurrent_hits_are_all_counted(live_server, make_article):
+def test_concurrent_hits_are_all_counted(live_server, make_article, settings):
+    settings.TRUSTED_PROXY_COUNT = 1  # each reader's address, as a proxy tells it
     article = make_article()
     url = f"{live_server.url}/tin-tuc/luot-xem/{article.pk}.gif"
     statuses = []
@@ -19,8 +20,8 @@ def test_concurrent_hits_are_all_counted(live_server, make_article):
 
     def reader(index, count):
         for n in range(count):
-            # Each hit from another browser: a visitor's repeats count once.
-            visitor = {"User-Agent": f"reader-{index}-{n}"}
+            # Each hit from another reader: a reader's repeats count once.
+            visitor = {"X-Forwarded-For": f"10.0.{index}.{n + 1}"}
             request = urllib.request.Request(url, headers=visitor)
             with urllib.request.urlopen(request, timeout=30) as response, lock:
                 statuses.append(response.status)
