@@ -4,9 +4,11 @@ gunicorn (two workers, persistent database connections) serves pages that query
 the database while a few threads keep requesting them; then PostgreSQL is
 restarted for real (pg_ctlcluster, as root next to the cluster: in CI, or with
 PORTAL_TEST_DATABASE_OUTAGE=restart), or else the app's connections are killed.
-Requests may fail while the database is away; the server must keep answering,
-keep its processes, and answer every request again once the database is back:
-Django checks a reused connection before its first query (CONN_HEALTH_CHECKS).
+Requests may fail while the database is away, with 503 and never 500; the
+server must keep answering, keep its processes, and answer every request again
+once the database is back: Django checks a reused connection before its first
+query (CONN_HEALTH_CHECKS). Voters vote throughout: every vote answered 302 is
+stored, and no other.
 """
 
 import itertools
@@ -23,8 +25,11 @@ import psycopg2
 import pytest
 from django.db import connection
 
+from polls.models import Vote
+
 from .databases import postgresql_only
 from .live import (
+    Browser,
     app_servers,
     database_url,
     fetch,
@@ -53,6 +58,8 @@ def server(transactional_db, static_root, tmp_path):
             redis_url=redis_url,
             static_root=static_root,
             media_root=tmp_path / "media",
+            # Every page from the database, never from the page cache.
+            PAGE_CACHE_SECONDS=0,
         )
         with app_servers(["restart"], env, tmp_path, workers=2) as (server,):
             yield server
@@ -71,14 +78,18 @@ class Outcome:
 class Load:
     """Threads requesting database-backed pages until stopped."""
 
-    def __init__(self, base_url, paths):
+    def __init__(self, base_url, paths, vote=None):
         self.base_url = base_url
         self.paths = paths
+        self.vote = vote  # (path, form) a new voter posts, from an address of its own
         self.outcomes = []
+        self.votes = []
         self.stopped = threading.Event()
         self.threads = [
             threading.Thread(target=self.run, daemon=True) for _ in range(LOAD_THREADS)
         ]
+        if vote:
+            self.threads.append(threading.Thread(target=self.voters, daemon=True))
 
     def run(self):
         while not self.stopped.is_set():
@@ -86,9 +97,7 @@ class Load:
             path = self.paths[count % len(self.paths)]
             outcome = Outcome(path, time.monotonic())
             try:
-                # A query string of its own: never a page from the page cache.
-                sent = f"{path}{'&' if '?' in path else '?'}lan={count}"
-                response = fetch(self.base_url, "GET", sent, timeout=20)
+                response = fetch(self.base_url, "GET", path, timeout=20)
                 outcome.status = response.status
                 outcome.cached = response.headers.get("X-Cache") == "HIT"
             except OSError as error:
@@ -96,6 +105,20 @@ class Load:
             outcome.finished = time.monotonic()
             self.outcomes.append(outcome)
             time.sleep(0.01)
+
+    def voters(self):
+        path, form = self.vote
+        while not self.stopped.is_set():
+            count = next(REQUESTS)
+            voter = Browser(address=f"10.9.{count // 250 % 250}.{count % 250 + 1}")
+            outcome = Outcome(path, time.monotonic())
+            try:
+                outcome.status = voter.post(self.base_url, path, form).status
+            except OSError as error:
+                outcome.error = repr(error)
+            outcome.finished = time.monotonic()
+            self.votes.append(outcome)
+            time.sleep(0.02)
 
     def __enter__(self):
         for thread in self.threads:
@@ -212,9 +235,13 @@ def interrupt_database():
 
 
 def test_the_portal_recovers_from_a_database_restart_without_a_restart(
-    server, make_article
+    server, make_article, open_poll
 ):
     article = make_article(title="Hoàng Mai tổ chức Hội nghị báo cáo viên")
+    vote = (
+        f"/binh-chon/{open_poll.slug}/binh-chon/",
+        {"choice": open_poll.choices.first().pk, "next": "/"},
+    )
     # Pages that query the database on every request.
     paths = ["/readyz", article.get_absolute_url(), "/tim-kiem/?q=bao+cao+vien"]
     master = server.process.pid
@@ -229,7 +256,7 @@ def test_the_portal_recovers_from_a_database_restart_without_a_restart(
             time.sleep(0.3)
     before = app_backends()
 
-    with Load(server.url, paths) as load:
+    with Load(server.url, paths, vote) as load:
         time.sleep(1)
         outage = time.monotonic()
         how, back = interrupt_database()
@@ -246,9 +273,15 @@ def test_the_portal_recovers_from_a_database_restart_without_a_restart(
     assert [o for o in outcomes if o.error] == []
     assert not any(o.cached for o in outcomes)
     assert all(o.status == 200 for o in outcomes if o.finished < outage)
-    # Requests in flight or sent while the database was away may fail, cleanly.
+    # Requests in flight or sent while the database was away may fail, cleanly:
+    # 503, the outage page, never 500.
     during = [o for o in outcomes if o.finished >= outage and o.started < back]
-    assert {o.status for o in during} <= {200, 500, 503}
+    assert {o.status for o in during} <= {200, 503}
+    # A vote answered 302 is stored, one answered 503 is not, and none is 500.
+    assert [o for o in load.votes if o.error] == []
+    assert {o.status for o in load.votes} <= {302, 503}
+    assert sum(o.status == 302 for o in load.votes) > 0
+    assert Vote.objects.count() == sum(o.status == 302 for o in load.votes)
 
     # Every request sent once the database was back succeeded, on both workers.
     recovered = [o for o in outcomes if o.started >= back]
@@ -266,6 +299,8 @@ def test_the_portal_recovers_from_a_database_restart_without_a_restart(
     )
     print(
         f"\n{how}: {len(during)} requests while it was away "
-        f"({sum(o.status != 200 for o in during)} failed), "
-        f"{len(recovered)} after, all answered 200"
+        f"({sum(o.status != 200 for o in during)} answered 503), "
+        f"{len(recovered)} after, all answered 200; "
+        f"{len(load.votes)} votes, {sum(o.status == 503 for o in load.votes)} "
+        "answered 503"
     )
