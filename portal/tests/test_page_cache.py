@@ -1,9 +1,13 @@
 """Anonymous pages come from the shared cache and carry nothing per visitor."""
 
 import datetime
+import gzip
 
 import pytest
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
+from django.urls import resolve
 from django.utils import timezone
 
 from campaigns.models import Campaign, Report
@@ -11,6 +15,7 @@ from news.models import Article, Category
 from portal import page_cache, redis_cache
 from portal.tests.live import redis_database, use_redis
 from portal.tests.urlconf import demo_pages
+from publishing import params
 
 pytestmark = pytest.mark.django_db
 
@@ -199,3 +204,65 @@ def test_a_publish_during_an_outage_shows_once_redis_is_back(
         page = Client().get("/")
         assert page["X-Cache"] == "MISS"
         assert "Tin sắp được gỡ" not in page.content.decode()
+
+
+def page_entries():
+    """Return the keys of the pages in the (local-memory) cache of the tests."""
+    return [key for key in cache._cache if ":page:" in key]
+
+
+def test_parameters_a_page_does_not_read_are_answered_from_its_entry(
+    client, make_article
+):
+    """fbclid on a shared link, or x=<random> to miss the cache: the same page."""
+    make_article(title="Tin được chia sẻ trên Facebook")
+    clean = Client().get("/")
+    assert clean["X-Cache"] == "MISS"
+    assert clean["Cache-Control"] == "public, max-age=0, s-maxage=10"
+    entries = page_entries()
+    made_up = [
+        "fbclid=IwAR0xZ",
+        "utm_source=zalo&utm_medium=social",
+        "x=" + "a" * 3000,
+        "&".join(f"k{n}=1" for n in range(50)),
+        "q=%3Cscript%3E",  # the search page's parameter, not the home page's
+    ]
+    for query in made_up:
+        response = Client().get(f"/?{query}")
+        assert response["X-Cache"] == "HIT", query
+        assert response.content == clean.content, query
+        # The front keeps the clean address only: one copy, not one per query.
+        assert response["Cache-Control"] == "public, max-age=0, s-maxage=0", query
+    assert page_entries() == entries
+
+
+def test_parameters_a_page_reads_make_pages_of_their_own(client, make_article):
+    for n in range(14):  # two pages of the news list
+        make_article(title=f"Tin số {n}")
+    first, second = Client().get("/tin-tuc/"), Client().get("/tin-tuc/?page=2")
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "MISS")
+    assert first.content != second.content
+    again = Client().get("/tin-tuc/?fbclid=1&page=2&utm_source=zalo")
+    assert again["X-Cache"] == "HIT" and again.content == second.content
+    assert again["Cache-Control"] == "public, max-age=0, s-maxage=0"
+    assert Client().get("/tin-tuc/?page=2")["Cache-Control"].endswith("s-maxage=10")
+
+
+def test_a_view_that_reads_a_parameter_it_does_not_declare_fails_loudly(rf):
+    """Else it would be answered from the cached page of another value."""
+    request = rf.get("/", {"trang": "2"})
+    request.resolver_match = resolve("/")
+    with pytest.raises(ImproperlyConfigured, match=r"reads \?trang="):
+        params.get(request, "trang")
+
+
+def test_pages_are_kept_compressed_for_clients_that_take_gzip(client, make_article):
+    make_article(title="Tin nén gzip")
+    browser = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br, zstd"}
+    miss, hit = Client().get("/", **browser), Client().get("/", **browser)
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT")
+    assert hit["Content-Encoding"] == "gzip" and hit.content == miss.content
+    plain = Client().get("/")  # a client that takes no gzip: an entry of its own
+    assert plain["X-Cache"] == "MISS" and "Content-Encoding" not in plain
+    assert gzip.decompress(hit.content) == plain.content
+    assert int(hit["Content-Length"]) < len(plain.content) / 2
