@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpResponseNotAllowed
 
 from publishing import methods
-from publishing.text import nfc
+from publishing.text import clean
 
 request_id = ContextVar("request_id", default="-")
 _GOOD_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
@@ -135,13 +135,14 @@ class RequestIdFilter:
         return True
 
 
-class ComposedInputMiddleware:
-    """Read what is typed into a form in composed Unicode (NFC).
+class CleanInputMiddleware:
+    """Read what is typed into a form clean, as it will be stored.
 
-    Rows are stored in NFC (publishing.models.store_text_as_nfc); composing the
-    form input as well means validation sees the text that will be stored, so a
-    name typed in decomposed form that duplicates a stored one is refused with
-    the form's message, not by the database.
+    Rows are stored clean (publishing.models.store_clean_text: NFC, no control
+    characters); cleaning the form input as well means validation sees the text
+    that will be stored, so a name typed in decomposed form that duplicates a
+    stored one is refused with the form's message, not by the database, and a NUL
+    pasted into a title is dropped rather than refused.
     """
 
     def __init__(self, get_response):
@@ -149,9 +150,9 @@ class ComposedInputMiddleware:
 
     def __call__(self, request):
         if request.method == "POST" and request.POST:
-            composed = request.POST.copy()
-            for key, values in composed.lists():
-                composed.setlist(key, [nfc(value) for value in values])
-            composed._mutable = False
-            request.POST = composed
+            cleaned = request.POST.copy()
+            for key, values in cleaned.lists():
+                cleaned.setlist(key, [clean(value) for value in values])
+            cleaned._mutable = False
+            request.POST = cleaned
         return self.get_response(request)

@@ -101,7 +101,7 @@ MIDDLEWARE = [
     # Before the CSRF check: a method the view does not take is 405, not 403.
     "portal.middleware.MethodMiddleware",
     # Before anything reads the form: validation sees text as it will be stored.
-    "portal.middleware.ComposedInputMiddleware",
+    "portal.middleware.CleanInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

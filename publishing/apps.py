@@ -17,9 +17,9 @@ class PublishingConfig(AppConfig):
             _default_change_reason, dispatch_uid="default_change_reason"
         )
 
-        from .models import store_text_as_nfc
+        from .models import store_clean_text
 
-        pre_save.connect(store_text_as_nfc, dispatch_uid="store_text_as_nfc")
+        pre_save.connect(store_clean_text, dispatch_uid="store_clean_text")
 
 
 def _default_change_reason(sender, history_instance, **kwargs):

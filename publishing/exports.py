@@ -32,7 +32,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from . import dates
-from .text import fold, nfc, parse_vn_number, slugify
+from .text import clean, fold, parse_vn_number, slugify
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -305,8 +305,8 @@ class PortalResource(resources.ModelResource):
         skip_unchanged = True
 
     def before_import_row(self, row, **kwargs):
-        """Read every text cell in NFC, the form it is stored and compared in."""
-        row.update({k: nfc(v) for k, v in row.items() if isinstance(v, str)})
+        """Read every text cell clean, as it is stored and compared."""
+        row.update({k: clean(v) for k, v in row.items() if isinstance(v, str)})
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):

@@ -6,7 +6,6 @@ same workflow (portal/workflow.py).
 """
 
 import functools
-import unicodedata
 from pathlib import Path
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from .images import (
     narrowest,
     with_urls,
 )
-from .text import nfc, unique_slug
+from .text import clean, unique_slug
 
 
 class Status(models.TextChoices):
@@ -176,17 +175,21 @@ def fill_slug(obj, text, old_slugs=None):
         obj.slug = unique_slug(text, taken)
 
 
-def store_text_as_nfc(sender, instance, **kwargs):
-    """Compose (NFC) every text field of one of our models before it is stored.
+def store_clean_text(sender, instance, **kwargs):
+    """Clean every text field of one of our models (publishing.text.clean).
 
     Connected to pre_save for every model, so that no path that saves a row
-    (admin, import, command, code) stores decomposed text: a title typed in NFD
-    is stored, served, found and highlighted as the same text in NFC.
+    (admin, import, command, code) stores decomposed text or control characters:
+    a title typed in NFD is stored, served, found and highlighted as the same text
+    in NFC, and one pasted with Word's soft line break breaks no feed, spreadsheet
+    or e-mail.
     """
     for name in _text_fields(sender):
         value = getattr(instance, name)
-        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
-            setattr(instance, name, nfc(value))
+        if isinstance(value, str):
+            cleaned = clean(value)
+            if cleaned != value:
+                setattr(instance, name, cleaned)
 
 
 @functools.cache

@@ -8,7 +8,7 @@ and the staff member is told on the page that the e-mail was not sent: the save
 stands either way.
 
 Each e-mail is a template, templates/publishing/email/<event>.txt, whose first line
-is the subject.
+is the subject; it names the item as {{ name }}, on one line.
 """
 
 import logging
@@ -60,7 +60,10 @@ def compose(event, obj, *, actor, reason="", request=None):
     text = render_to_string(
         f"publishing/email/{template}.txt",
         {
-            "obj": obj,
+            # On one line, each run of whitespace one space: the name ends the
+            # subject line, and a header holds no line break, whatever a title
+            # holds (a newline from an imported cell, a CR in an old row).
+            "name": " ".join(str(obj).split()),
             "kind": obj._meta.verbose_name,
             "actor": name_of(actor),
             "reason": reason,

@@ -1,4 +1,4 @@
-"""Vietnamese text helpers: accent folding and slugs, shared by every app."""
+"""Vietnamese text helpers: clean text, accent folding and slugs, for every app."""
 
 import re
 import unicodedata
@@ -11,6 +11,22 @@ from slugify import slugify as _slugify
 # Đ: it is read as Đ everywhere, in slugs as in search.
 _LETTERS = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d"})
 _NUMBER_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
+# Each of these ends a line: CR LF (Windows), a lone CR (old Mac files),
+# Word's soft line break (Shift+Enter, pasted as a vertical tab), its page break (a
+# form feed) and NEL (Unicode's "next line"). Each becomes one newline rather than
+# nothing, which would glue two words together: "Hoàng\vMai" is not "HoàngMai".
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85]")
+# The other control characters (C0 but tab and newline, DEL, C1) and the Unicode
+# non-characters mean nothing in text; a paste or a misread file brings them, and
+# the feeds' XML, spreadsheets, e-mail headers and PostgreSQL (NUL) refuse them.
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(
+        chr(plane | 0xFFFE) + chr(plane | 0xFFFF)
+        for plane in range(0, 0x110000, 0x10000)
+    )
+    + "]"
+)
 
 
 def nfc(text):
@@ -20,6 +36,14 @@ def nfc(text):
     (NFD); both are the same text to a reader, but not to a database or a regex.
     """
     return unicodedata.normalize("NFC", text)
+
+
+def clean(text):
+    """Return text as it is stored: composed (NFC), without control characters.
+
+    Each line break becomes a newline; tab and newline are the only controls kept.
+    """
+    return nfc(_UNWANTED.sub("", _LINE_BREAK.sub("\n", text)))
 
 
 def plain_numbers(text):

@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from news.models import Article, Category
 from publishing.exports import FORMATS
+from publishing.tests.unclean import spoil, spoilt
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +90,20 @@ def test_xlsx_import(approver_client, news_category):
     response = preview(approver_client, xlsx_file([row("Tin từ Excel")]), XLSX_FORMAT)
     confirm(approver_client, response)
     assert Article.objects.get().slug == "tin-tu-excel"
+
+
+def test_cells_holding_control_characters_are_imported_clean(
+    approver_client, news_category
+):
+    title = "Phường Định Công họp dân"
+    upload = csv_file([row(spoil(title), body=spoil("<p>Nội dung bài.</p>"))])
+    confirm(approver_client, preview(approver_client, upload))
+    article = Article.objects.get()
+    assert (article.title, article.body) == (
+        spoilt(title),
+        spoilt("<p>Nội dung bài.</p>"),
+    )
+    assert article.slug == "phuong-dinh-cong-hop-dan"
 
 
 def test_one_bad_row_saves_nothing_and_is_named(approver_client, news_category):

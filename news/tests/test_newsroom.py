@@ -11,6 +11,7 @@ from campaigns.models import Campaign, Report
 from news.models import Article
 from portal.tests.live import read_form
 from portal.tests.staff_login import login_verified
+from publishing.tests.unclean import spoil, spoilt
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -344,6 +345,26 @@ def test_admin_form_sanitises_the_body(approver_client, category):
         ),
     )
     assert Article.objects.get().body == '<p>Chào</p><a rel="noopener noreferrer">l</a>'
+
+
+def test_text_pasted_into_the_change_form_is_stored_clean(
+    approver_client, make_article
+):
+    """Word's soft line breaks, CR LF, NUL and the like: saved, and stored clean."""
+    draft = make_article(status=Article.Status.DRAFT)
+    typed = {
+        "title": "Phường Định Công họp dân",
+        "sapo": "Tóm tắt bài.",
+        "body": "<p>Nội dung bài.</p>",
+        "author": "Phóng viên",
+    }
+    pasted = {name: spoil(text) for name, text in typed.items()}
+    response = approver_client.post(change_url(draft), form_data(draft, **pasted))
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    draft.refresh_from_db()
+    assert {name: getattr(draft, name) for name in typed} == {
+        name: spoilt(text) for name, text in typed.items()
+    }
 
 
 def test_preview_shows_drafts_to_staff_under_a_banner(

@@ -15,6 +15,7 @@ from django.utils import timezone
 from news.models import Article
 from portal.tests.live import read_form
 from portal.tests.staff_login import login_verified
+from publishing import review
 from publishing.admin import PublishableAdmin
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
@@ -82,6 +83,28 @@ def test_an_editor_sends_a_draft_for_review_with_the_button(
     assert "Đã gửi duyệt bài viết “Tổ dân phố số 5 ra quân”" in said
     record = article.history.get()
     assert record.history_change_reason == "Tạo mới, gửi duyệt"
+
+
+def test_a_title_with_line_breaks_is_mailed_whole_on_one_subject_line(
+    editor_client, category, addresses, committed
+):
+    """CR, LF and Word's soft line break neither stop the e-mail nor cut its subject."""
+    title = "Tổ dân phố số 5\rra quân\r\ndọn vệ sinh\x0bđầu\nnăm"
+    data = form_data(category=str(category.pk), title=title)
+    committed(editor_client, ADD_URL, {**data, "_submit_review": "1"})
+    whole = "Tổ dân phố số 5 ra quân dọn vệ sinh đầu năm"
+    subject = f"[Chờ duyệt] Bài viết: {whole}"
+    assert sent() == [(["duyet2@q.vn"], subject), (["duyet@q.vn"], subject)]
+    assert f"bài viết “{whole}”." in mail.outbox[0].body
+
+
+def test_the_subject_is_one_line_whatever_the_title_holds(make_article, editor):
+    article = make_article(status=Article.Status.REVIEW)
+    # As a row written before text was cleaned on the way in may hold it.
+    article.title = "Tổ dân phố\r\nsố 5\x0b\x0bra\u2028quân \n"
+    subject, body = review.compose(review.SUBMITTED, article, actor=editor)
+    assert subject == "[Chờ duyệt] Bài viết: Tổ dân phố số 5 ra quân"
+    assert body.startswith("Kính gửi người duyệt bài,\n")
 
 
 def test_saving_a_draft_sends_nothing_and_keeps_it_a_draft(

@@ -158,6 +158,41 @@ def test_existing_text_typed_decomposed_is_composed_without_a_new_version(
     assert Ward.objects.get(pk=ward.pk).name == "Phường Thử"
 
 
+@pytest.mark.django_db
+def test_existing_text_with_control_characters_is_cleaned_without_a_new_version(
+    make_article,
+):
+    import importlib
+
+    from django.apps import apps
+
+    from campaigns.models import Ward
+    from publishing.tests.unclean import EVERY, spoil, spoilt
+
+    migration = importlib.import_module("portal.migrations.0008_text_clean")
+    # Every one but NUL, which PostgreSQL never stored.
+    unclean = EVERY.replace("\x00", "")
+    article = make_article(title="Phường Định Công", body="<p>Một hai.</p>")
+    ward = Ward.objects.create(code="99999", name="Phường Thử")
+    versions = (article.version, article.history.count())
+    # As rows were stored before every save cleaned their text.
+    Article.objects.filter(pk=article.pk).update(
+        title=spoil("Phường Định Công", unclean), body="<p>Một\r\nhai.</p>"
+    )
+    article.history.update(title=spoil("Phường Định Công", unclean))
+    # A ward's name holds a hundred characters: a few of them.
+    Ward.objects.filter(pk=ward.pk).update(name="Phường\x0bThử\x7f\ufdd0\U0010ffff")
+    migration.clean_text(apps, None)
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.title, stored.body) == (
+        spoilt("Phường Định Công"),
+        "<p>Một\nhai.</p>",
+    )
+    assert (stored.version, stored.history.count()) == versions
+    assert stored.history.get().title == spoilt("Phường Định Công")
+    assert Ward.objects.get(pk=ward.pk).name == "Phường\nThử"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_covers_get_renditions_for_srcset_and_the_originals_stay_as_they_were():
     old = migrate(

@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from publishing.text import fold, nfc, plain_numbers, slugify, unique_slug
+from publishing.text import clean, fold, nfc, plain_numbers, slugify, unique_slug
+
+from .unclean import BREAKS, EVERY, LINE_BREAKS, REMOVED, name
 
 DATA = Path(__file__).parent / "data"
 
@@ -71,6 +73,40 @@ def test_the_lookalike_eth_folds_as_d_with_stroke(eth, stroke):
 def test_nfc_composes_decomposed_text():
     assert nfc("Hoa\u0300ng Mai") == "Hoàng Mai"
     assert nfc("Hoàng Mai") == "Hoàng Mai"
+
+
+@pytest.mark.parametrize("char", REMOVED, ids=name)
+def test_clean_removes_each_control_character_and_non_character(char):
+    assert clean(f"Hoàng Mai{char}") == "Hoàng Mai"
+    assert clean(f"Phường {char}Định{char} Công") == "Phường Định Công"
+
+
+def test_clean_keeps_tab_and_newline():
+    assert clean("Chỉ tiêu\tĐơn vị\nCử tri\tngười\n") == (
+        "Chỉ tiêu\tĐơn vị\nCử tri\tngười\n"
+    )
+
+
+def test_clean_reads_cr_lf_and_a_lone_cr_as_one_line_break():
+    assert clean("Dòng một\r\nDòng hai\rDòng ba\r\n\r\n") == (
+        "Dòng một\nDòng hai\nDòng ba\n\n"
+    )
+
+
+@pytest.mark.parametrize("char", LINE_BREAKS[2:], ids=name)
+def test_a_soft_line_break_between_two_words_keeps_them_apart(char):
+    assert clean(f"Hoàng{char}Mai") == "Hoàng\nMai"
+
+
+def test_clean_composes_text_even_around_a_removed_character():
+    assert clean("Hoa\u0300ng Mai") == "Hoàng Mai"
+    assert clean("Hoa\x00\u0300ng Mai\ufffe") == "Hoàng Mai"
+    assert clean("Hoàng Mai") == "Hoàng Mai"
+
+
+def test_clean_text_stays_as_it_is():
+    assert clean(EVERY) == BREAKS
+    assert clean(clean(f"Hoa\u0300ng{EVERY}Mai")) == f"Hoàng{BREAKS}Mai"
 
 
 def test_plain_numbers_drops_separators_inside_numbers_only():
