@@ -13,6 +13,7 @@ from django.utils import timezone
 from demo.images import draw_cover
 from news.models import Article, Category
 from portal.redis_cache import resume as resume_redis
+from portal.tests.front import HOST as FRONT_HOST
 from portal.tests.live import use_redis
 from portal.tests.staff_login import give_app, login_verified
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
@@ -55,6 +56,8 @@ def browser():
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
+                # The front's name in the tests (test_front.py) is this machine.
+                f"--host-resolver-rules=MAP {FRONT_HOST} 127.0.0.1",
             ],
         )
         # A loaded CI machine can be slow; a wait that long means a real failure.

@@ -1,10 +1,11 @@
 """Debian's nginx running the shipped site file, in front of test app servers.
 
 deploy/nginx/hoangmai.conf is used as it is, adjusted only where a test machine
-differs from the server: its ports, its paths (static files, uploads, the cache),
-the certificate (made here, for the test's host name and 127.0.0.1) and the
-addresses of the app servers. Every adjustment must find its line, so a change of
-the site file that the tests would no longer cover fails here instead.
+differs from the server: its ports, its host name (HOST, which resolves to
+127.0.0.1 for the tests' clients), its paths (static files, uploads, the cache),
+the certificate (made here, for HOST) and the addresses of the app servers.
+Every adjustment must find its line, so a change of the site file that the
+tests would no longer cover fails here instead.
 
 The rest is Debian's own /etc/nginx/nginx.conf, with its pid, logs and temporary
 files moved into the test's folder so that any user can run it. Plain Python, no
@@ -14,6 +15,7 @@ Django: bench/run.py starts the same front.
 import contextlib
 import functools
 import getpass
+import http.client
 import os
 import re
 import shutil
@@ -28,7 +30,10 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
 SITE = ROOT / "deploy" / "nginx" / "hoangmai.conf"
 DEBIAN_CONF = Path("/etc/nginx/nginx.conf")
-CERTIFICATE = "/etc/letsencrypt/live/tuyengiao.hoangmai.hanoi.gov.vn/"
+SERVER_NAME = "tuyengiao.hoangmai.hanoi.gov.vn"
+CERTIFICATE = f"/etc/letsencrypt/live/{SERVER_NAME}/"
+# The portal's name in the tests (a reserved .example name, never looked up).
+HOST = "tuyengiao.hoangmai.example"
 # Where the client of fetch() finds the certificate of the running front.
 _trusted = {}
 
@@ -64,8 +69,12 @@ def site_file(folder, *, http, https, upstreams, static_root, media_root, cert, 
     """Return the shipped site file adjusted to this machine."""
     text = SITE.read_text(encoding="utf-8")
     text = replace(text, r"^(\s*listen )\[::\]:\d+.*\n", "")  # no IPv6 here
-    text = replace(text, r"^(\s*listen )80;", rf"\g<1>127.0.0.1:{http};", 1)
-    text = replace(text, r"^(\s*listen )443 ", rf"\g<1>127.0.0.1:{https} ", 1)
+    # The default server and the portal's own, on each port.
+    text = replace(text, r"^(\s*listen )80\b", rf"\g<1>127.0.0.1:{http}", 2)
+    text = replace(text, r"^(\s*listen )443\b", rf"\g<1>127.0.0.1:{https}", 2)
+    text = replace(
+        text, rf"server_name {re.escape(SERVER_NAME)};", f"server_name {HOST};", 2
+    )
     assert upstreams, "at least one app server"
     text = replace(
         text,
@@ -79,6 +88,7 @@ def site_file(folder, *, http, https, upstreams, static_root, media_root, cert, 
     text = replace(text, r"/var/www/letsencrypt", str(folder / "acme"), 1)
     text = replace(text, re.escape(CERTIFICATE) + "fullchain.pem", str(cert), 1)
     text = replace(text, re.escape(CERTIFICATE) + "privkey.pem", str(key), 1)
+    assert SERVER_NAME not in text, "the server's name is left somewhere"
     return text
 
 
@@ -90,7 +100,8 @@ def main_file(folder, site):
     else:
         text = replace(text, r"^user .*;\n", "", 1)
     text = replace(text, r"^pid .*;", f"pid {folder}/nginx.pid;", 1)
-    text = replace(text, r"^(\s*error_log) .*;", rf"\1 {folder}/error.log;")
+    # warn: where nginx says it set an app server aside.
+    text = replace(text, r"^(\s*error_log) .*;", rf"\1 {folder}/error.log warn;")
     text = replace(text, r"^(\s*access_log) .*;", rf"\1 {folder}/access.log;")
     temporary = "".join(
         f"\t{kind}_temp_path {folder / ('temp-' + kind)};\n"
@@ -101,36 +112,46 @@ def main_file(folder, site):
 
 
 class Front:
-    """nginx on two ports of 127.0.0.1 (HTTP, HTTPS) in front of upstreams."""
+    """nginx on two ports of 127.0.0.1 (HTTP, HTTPS) in front of upstreams.
 
-    def __init__(self, folder, upstreams, static_root, media_root):
+    The ports are chosen first, so that the app servers can be told the origin
+    of the forms they will get (https://HOST:port) before the front starts.
+    """
+
+    def __init__(self, folder, static_root, media_root):
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
+        self.static_root, self.media_root = static_root, media_root
         self.http, self.https = free_port(), free_port()
-        self.url = f"https://127.0.0.1:{self.https}"
-        self.cert, key = make_certificate(folder, "tuyengiao.hoangmai.example")
-        site = folder / "hoangmai.conf"
+        self.url = f"https://{HOST}:{self.https}"
+        self.origin = self.url
+        self.conf = folder / "nginx.conf"
+        self.process = None
+
+    def configure(self, upstreams):
+        """Write the site file for upstreams ("127.0.0.1:port") and nginx.conf."""
+        self.cert, key = make_certificate(self.folder, HOST)
+        site = self.folder / "hoangmai.conf"
         site.write_text(
             site_file(
-                folder,
+                self.folder,
                 http=self.http,
                 https=self.https,
                 upstreams=upstreams,
-                static_root=static_root,
-                media_root=media_root,
+                static_root=self.static_root,
+                media_root=self.media_root,
                 cert=self.cert,
                 key=key,
             )
         )
-        self.conf = folder / "nginx.conf"
-        self.conf.write_text(main_file(folder, site))
-        self.process = None
+        self.conf.write_text(main_file(self.folder, site))
 
     def command(self, *args):
         return [NGINX, "-p", str(self.folder), "-c", str(self.conf),
                 "-e", str(self.folder / "error.log"), *args]  # fmt: skip
 
-    def start(self, seconds=20):
+    def start(self, upstreams, seconds=20):
+        self.configure(upstreams)
         checked = subprocess.run(  # noqa: S603 - nginx, on the test's own files
             self.command("-t"), capture_output=True, text=True
         )
@@ -174,11 +195,10 @@ def require_nginx():
 
 
 @contextlib.contextmanager
-def nginx_front(folder, upstreams, static_root, media_root):
-    """Run the shipped site file in front of upstreams ("127.0.0.1:port")."""
+def running(front, upstreams):
+    """Run front (the shipped site file) in front of upstreams ("127.0.0.1:port")."""
     require_nginx()
-    front = Front(folder, upstreams, static_root, media_root)
-    front.start()
+    front.start(upstreams)
     try:
         yield front
     finally:
@@ -193,3 +213,26 @@ def _context(cafile):
 def client_context():
     """Return the TLS context of a client of the running front."""
     return _context(_trusted["cafile"])
+
+
+class Connection(http.client.HTTPSConnection):
+    """HTTPS to the front as a browser reaching HOST (or another name) sends it.
+
+    Whatever the name, the connection goes to 127.0.0.1, and the handshake asks
+    for the name (SNI), as it does for a name a resolver gives.
+    """
+
+    def __init__(self, port, name=HOST, timeout=30, source_address=None):
+        super().__init__(
+            name,
+            port,
+            timeout=timeout,
+            source_address=source_address,
+            context=client_context(),
+        )
+
+    def connect(self):
+        sock = socket.create_connection(
+            ("127.0.0.1", self.port), self.timeout, self.source_address
+        )
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)

@@ -28,12 +28,12 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from .front import client_context
+from .front import HOST, Connection
 from .staff_login import totp_code
 
 ROOT = Path(__file__).resolve().parents[2]
 # The name the proxy passes on to every app server, as nginx does with $host.
-PUBLIC_HOST = "tuyengiao.hoangmai.example"
+PUBLIC_HOST = HOST
 PUBLIC_ORIGIN = f"https://{PUBLIC_HOST}"
 REDIS_HOST = os.environ.get("TEST_REDIS_HOST", "127.0.0.1:6379")
 
@@ -223,22 +223,27 @@ class Response:
     def __init__(self, status, headers, body):
         self.status = status
         self.headers = headers
+        self.body = body
         self.text = body.decode("utf-8", errors="replace")
         self.location = headers.get("Location")
 
 
-def fetch(base_url, method, path, body=None, headers=None, timeout=30):
+def fetch(base_url, method, path, body=None, headers=None, timeout=30, source=None):
     """Send one request to the server at base_url.
 
     To an app server (http) as the proxy would pass it on; to the front
-    (https, portal.tests.front) as a browser sends it, trusting its certificate.
+    (https, portal.tests.front) as a browser sends it, trusting its certificate,
+    from the address source (one of 127.0.0.0/8) if given.
     """
     parts = urlsplit(base_url)
     if parts.scheme == "https":
-        conn = http.client.HTTPSConnection(
-            parts.hostname, parts.port, timeout=timeout, context=client_context()
+        conn = Connection(
+            parts.port,
+            parts.hostname,
+            timeout=timeout,
+            source_address=(source, 0) if source else None,
         )
-        proxied = {"Host": f"{PUBLIC_HOST}:{parts.port}"}
+        proxied = {"Host": parts.netloc}
     else:
         conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
         proxied = {"Host": PUBLIC_HOST, "X-Forwarded-Proto": "https"}
@@ -254,10 +259,12 @@ class Browser:
     """One visitor behind the load balancer: one address, one cookie jar.
 
     The jar is shared by every app server, as it is when they all answer for one
-    host name. Cookies marked Secure are kept: the proxy terminates HTTPS.
+    host name. Cookies marked Secure are kept: the proxy terminates HTTPS. To
+    the front, a visitor's address is its socket's: one of 127.0.0.0/8, which
+    any test can bind.
     """
 
-    def __init__(self, address="203.0.113.1", user_agent="Mozilla/5.0 (test)"):
+    def __init__(self, address=None, user_agent="Mozilla/5.0 (test)"):
         self.address = address
         self.user_agent = user_agent
         self.cookies = {}
@@ -265,11 +272,13 @@ class Browser:
     def request(self, base_url, method, path, data=None):
         parts = urlsplit(base_url)
         headers = {"User-Agent": self.user_agent}
+        source = None
         if parts.scheme == "https":  # the front itself: its address is the socket's
-            origin = f"https://{PUBLIC_HOST}:{parts.port}"
+            origin = f"https://{parts.netloc}"
+            source = self.address
         else:
             origin = PUBLIC_ORIGIN
-            headers["X-Forwarded-For"] = self.address
+            headers["X-Forwarded-For"] = self.address or "203.0.113.1"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -282,7 +291,7 @@ class Browser:
                     "Referer": origin + path,
                 }
             )
-        response = fetch(base_url, method, path, body, headers)
+        response = fetch(base_url, method, path, body, headers, source=source)
         for header in response.headers.get_all("Set-Cookie") or []:
             jar = SimpleCookie()
             jar.load(header)
