@@ -1,14 +1,22 @@
 """A Redis in trouble costs one short wait per process, then none, until it is back."""
 
+import shutil
+import subprocess
 import time
 
 import pytest
+import redis
 from django.core.cache import cache
+from django.test import Client
 
 from portal import redis_cache
 
-from .live import redis_database, use_redis
+from .front import free_port
+from .live import ROOT, missing, redis_database, use_redis
 from .slow_hosts import silent_port
+
+DEPLOY_REDIS = ROOT / "deploy" / "redis" / "hoangmai.conf"
+SMALL = 2 * 1024 * 1024
 
 
 def timed(call):
@@ -46,3 +54,56 @@ def test_the_pause_ends_by_itself_once_redis_answers(settings):
 def no_pause_left():
     yield
     redis_cache.resume()
+
+
+@pytest.fixture
+def small_redis(tmp_path):
+    """Yield the URL of a Redis started with deploy/redis/hoangmai.conf, at 2 MB."""
+    server = shutil.which("redis-server")
+    if server is None:
+        missing("redis-server is not installed (apt-get install redis-server)")
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - Debian's server, on our file
+        [server, str(DEPLOY_REDIS), "--port", str(port), "--bind", "127.0.0.1",
+         "--dir", str(tmp_path), "--maxmemory", str(SMALL)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0", client
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_the_portal_keeps_working_while_redis_evicts_under_its_limit(
+    settings, small_redis, make_article, open_poll
+):
+    """Made-up searches fill the cache past its limit: Redis drops, pages stand."""
+    url, client = small_redis
+    assert client.config_get("maxmemory-policy") == {"maxmemory-policy": "allkeys-lru"}
+    use_redis(settings, url)
+    make_article(title="Phường Hoàng Liệt ra mắt mô hình dân vận khéo")
+    for n in range(600):
+        page = Client().get(f"/tim-kiem/?q=d%C3%A2n+v%E1%BA%ADn+{n}")
+        assert page.status_code == 200 and "Hoàng Liệt" in page.content.decode()
+    memory = client.info("memory")
+    assert client.info("stats")["evicted_keys"] > 0
+    assert memory["used_memory"] <= memory["maxmemory"] == SMALL
+    for _ in range(2):
+        home = Client().get("/")
+        assert home.status_code == 200 and "Hoàng Liệt" in home.content.decode()
+    assert home["X-Cache"] == "HIT"
+    vote = Client().post(
+        f"/binh-chon/{open_poll.slug}/binh-chon/",
+        {"choice": open_poll.choices.first().pk, "next": "/"},
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert vote.status_code == 302
+    assert open_poll.votes.count() == 1
