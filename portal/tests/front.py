@@ -15,6 +15,7 @@ Django: bench/run.py starts the same front.
 import contextlib
 import functools
 import getpass
+import gzip
 import http.client
 import os
 import re
@@ -34,6 +35,10 @@ SERVER_NAME = "tuyengiao.hoangmai.hanoi.gov.vn"
 CERTIFICATE = f"/etc/letsencrypt/live/{SERVER_NAME}/"
 # The portal's name in the tests (a reserved .example name, never looked up).
 HOST = "tuyengiao.hoangmai.example"
+# How long the tests' app servers let the front keep a page (SHARED_CACHE_SECONDS).
+LIFETIME = 2
+# What nginx logs when it sets an app server aside, or cannot read its answer.
+COMPLAINTS = ["temporarily disabled", "too big header", "no live upstreams"]
 # Where the client of fetch() finds the certificate of the running front.
 _trusted = {}
 
@@ -171,10 +176,26 @@ class Front:
         path = self.folder / "error.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
-    def stored(self):
-        """Return the responses in the cache, as the bytes of their files."""
-        return [path.read_bytes() for path in (self.folder / "cache").rglob("*")
-                if path.is_file()]  # fmt: skip
+    def complaints(self):
+        """Return the lines of the error log that say an app server was set aside."""
+        return [
+            line
+            for line in self.error_log().splitlines()
+            if any(words in line for words in COMPLAINTS)
+        ]
+
+    def pages(self):
+        """Return (key, headers, body) of each copy in the cache, bodies unpacked."""
+        pages = []
+        for path in (self.folder / "cache").rglob("*"):
+            if not path.is_file():
+                continue
+            key, response = path.read_bytes().split(b"\nKEY: ", 1)[1].split(b"\n", 1)
+            head, body = response.split(b"\r\n\r\n", 1)
+            if b"content-encoding: gzip" in head.lower():
+                body = gzip.decompress(body)
+            pages.append((key.decode(), head.decode(), body.decode(errors="replace")))
+        return pages
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -236,3 +257,36 @@ class Connection(http.client.HTTPSConnection):
             ("127.0.0.1", self.port), self.timeout, self.source_address
         )
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def upstream_log(front):
+    """Return the paths each app server was asked for, by server name."""
+    return {
+        server.name: [
+            line.split()[2] for line in server.access_log.read_text().splitlines()
+        ]
+        for server in front.servers
+    }
+
+
+def refused(port, host, name=HOST, https=True):
+    """Tell whether the front refuses a request: no answer at all, or nginx's 400.
+
+    Over HTTPS, name is what the handshake asks for (SNI); host, the Host header
+    (None: no Host at all, as HTTP/1.0 allows).
+    """
+    if https:
+        conn = Connection(port, name, timeout=10)
+    else:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.putrequest("GET", "/", skip_host=True, skip_accept_encoding=True)
+        if host is not None:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        response = conn.getresponse()
+        return response.status == 400 and response.getheader("Server") == "nginx"
+    except (http.client.RemoteDisconnected, ssl.SSLError, ConnectionResetError):
+        return True
+    finally:
+        conn.close()
