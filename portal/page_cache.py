@@ -195,7 +195,7 @@ class PageCacheMiddleware:
                 response["X-Cache"] = "MISS"
         if not clean and "s-maxage" in response.get("Cache-Control", ""):
             # The page of the clean address, which a cache in front keeps.
-            patch_cache_control(response, s_maxage=0)
+            patch_cache_control(response, s_maxage=0, stale_while_revalidate=0)
         return response
 
     def _store(self, key, response):
@@ -229,15 +229,35 @@ class PageCacheMiddleware:
 # its expired copy while the answer that would replace it may not be kept). Our own
 # cache forgets pages by generation instead, and keeps no made-up address's 404.
 SHARED_STATUSES = (200, 301, 308, 404, 410)
+# The last second of a page's shared lifetime: a cache in front may still answer
+# with its copy while one request fetches the new one, so that the readers of a
+# page that has just expired do not all wait for the app servers at once.
+REFRESH_SECONDS = 1
+
+
+def shared_lifetime():
+    """Return the Cache-Control a cache in front is told for a page everyone gets.
+
+    A copy is fresh for SHARED_CACHE_SECONDS less the refresh second, then served
+    for that second only while it is being refreshed (stale-while-revalidate):
+    nothing older than SHARED_CACHE_SECONDS is served while an app server answers.
+    """
+    lifetime = settings.SHARED_CACHE_SECONDS
+    refresh = REFRESH_SECONDS if lifetime > REFRESH_SECONDS else 0
+    rules = {"public": True, "max_age": 0, "s_maxage": lifetime - refresh}
+    if refresh:
+        rules["stale_while_revalidate"] = refresh
+    return rules
 
 
 class CacheControlMiddleware:
     """Tell a shared cache in front of the portal (nginx) what it may keep.
 
     The rule is the page cache's own: what it would keep for everyone, a shared
-    cache may keep for SHARED_CACHE_SECONDS (browsers check again each time);
-    anything else is this visitor's alone. A view's own Cache-Control stays, made
-    private when the request or the response is one visitor's.
+    cache may keep for SHARED_CACHE_SECONDS (shared_lifetime(); browsers check
+    again each time); anything else is this visitor's alone. A view's own
+    Cache-Control stays, made private when the request or the response is one
+    visitor's.
     """
 
     def __init__(self, get_response):
@@ -247,12 +267,7 @@ class CacheControlMiddleware:
         response = self.get_response(request)
         if "Cache-Control" not in response:
             if cacheable(request) and storable(response, SHARED_STATUSES):
-                patch_cache_control(
-                    response,
-                    public=True,
-                    max_age=0,
-                    s_maxage=settings.SHARED_CACHE_SECONDS,
-                )
+                patch_cache_control(response, **shared_lifetime())
             else:
                 patch_cache_control(response, private=True, no_cache=True)
         elif per_visitor(request) or response.cookies:

@@ -270,7 +270,7 @@ def upstream_log(front):
 
 
 def refused(port, host, name=HOST, https=True):
-    """Tell whether the front refuses a request: no answer at all, or nginx's 400.
+    """Tell whether the front refuses a request: no answer, nginx's 400 or its 421.
 
     Over HTTPS, name is what the handshake asks for (SNI); host, the Host header
     (None: no Host at all, as HTTP/1.0 allows).
@@ -285,7 +285,7 @@ def refused(port, host, name=HOST, https=True):
             conn.putheader("Host", host)
         conn.endheaders()
         response = conn.getresponse()
-        return response.status == 400 and response.getheader("Server") == "nginx"
+        return response.status in {400, 421} and response.getheader("Server") == "nginx"
     except (http.client.RemoteDisconnected, ssl.SSLError, ConnectionResetError):
         return True
     finally:

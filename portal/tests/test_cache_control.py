@@ -16,7 +16,7 @@ from portal.tests.urlconf import demo_pages
 
 pytestmark = pytest.mark.django_db
 
-SHARED = "public, max-age=0, s-maxage=10"
+SHARED = "public, max-age=0, s-maxage=9, stale-while-revalidate=1"
 PRIVATE = "private, no-cache"
 SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
 

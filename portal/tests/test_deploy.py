@@ -65,3 +65,22 @@ def test_the_front_sends_to_the_gunicorns_the_guide_starts():
     # Debian's proxy_params would send X-Forwarded-Proto a second time.
     assert "proxy_params" not in re.sub(r"#.*", "", site)
     assert site.count("proxy_set_header X-Forwarded-Proto") == 1
+
+
+def test_the_portal_answers_to_the_one_name_the_front_serves():
+    """nginx passes its server_name as Host; Django must allow exactly that name."""
+    site = (DEPLOY / "nginx" / "hoangmai.conf").read_text()
+    names = set(re.findall(r"^\s*server_name ([^;]+);", site, re.M)) - {"_"}
+    template = (DEPLOY / "portal.env.example").read_text()
+    allowed = re.search(r"^DJANGO_ALLOWED_HOSTS=(.*)$", template, re.M).group(1)
+    assert names == {allowed}
+    assert re.search(r"listen 80 default_server;", site)
+    assert re.search(r"listen 443 ssl http2 default_server;", site)
+
+
+def test_the_redis_of_the_guide_is_bounded():
+    config = (DEPLOY / "redis" / "hoangmai.conf").read_text()
+    assert re.search(r"^maxmemory \d+mb$", config, re.M)
+    assert "\nmaxmemory-policy allkeys-lru\n" in config
+    guide = (ROOT / "docs" / "operations.md").read_text()
+    assert "include /etc/redis/hoangmai.conf" in guide

@@ -3,7 +3,8 @@
 nginx (portal.tests.front) runs the shipped site file in front of two gunicorn
 servers under production settings, on PostgreSQL and Redis. Readers, voters and
 an approver talk HTTPS to nginx only, as browsers do. The servers tell the front
-cache to keep anonymous pages LIFETIME seconds (SHARED_CACHE_SECONDS).
+cache to keep anonymous pages LIFETIME seconds (SHARED_CACHE_SECONDS: s-maxage one
+second less, and the last second while one request refreshes the page).
 """
 
 import gzip
@@ -214,6 +215,39 @@ def test_a_burst_on_a_page_nobody_asked_for_reaches_the_app_servers_once(
     assert {page.status for page in burst} == {200}
     assert all(TITLE in page.text for page in burst)
     assert upstream_requests() == 1
+
+
+def test_a_burst_on_an_expired_page_reaches_the_app_servers_once(front, make_article):
+    """In the page's last second, one reader refreshes it and the others get it."""
+    article = make_article(title=TITLE).get_absolute_url()
+
+    def upstream_requests():
+        return sum(
+            path == article for paths in upstream_log(front).values() for path in paths
+        )
+
+    # Stored within one wall-clock second: nginx counts the lifetime from it.
+    for _ in range(5):
+        before = time.time()
+        get(Browser(), front, f"{article}")
+        stored = time.time()
+        if int(before) == int(stored):
+            break
+        time.sleep(0.2)
+    assert upstream_requests() == 1
+    # Expired (s-maxage, LIFETIME - 1), yet within its refresh second.
+    time.sleep(int(stored) + LIFETIME + 0.1 - time.time())
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        burst = list(pool.map(lambda _: Browser().get(front.url, article), range(40)))
+    assert {page.status for page in burst} == {200}
+    assert all(TITLE in page.text for page in burst)
+    assert {page.headers["X-Cache"] for page in burst} <= {"HIT", "STALE", "UPDATING"}
+    # The one refresh runs in the background: wait until it is logged, then a bit.
+    deadline = time.monotonic() + 10
+    while upstream_requests() < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    assert upstream_requests() == 2
 
 
 def test_the_view_counter_counts_every_reader_through_the_front_once(
@@ -457,7 +491,10 @@ def test_made_up_parameters_are_answered_from_the_page_and_kept_nowhere(front):
     for n in range(20):
         page = get(Browser(), front, f"/?x={secrets.token_hex(8)}&fbclid={n}")
         assert page.text == clean.text
-        assert page.headers["Cache-Control"] == "public, max-age=0, s-maxage=0"
+        assert (
+            page.headers["Cache-Control"]
+            == "public, max-age=0, s-maxage=0, stale-while-revalidate=0"
+        )
         assert page.headers["X-Cache"] == "MISS"  # the front does not keep it
     assert [key for key, _, _ in front.pages()] == [f"https{HOST}/"]
 
