@@ -142,7 +142,8 @@ class CleanInputMiddleware:
     characters); cleaning the form input as well means validation sees the text
     that will be stored, so a name typed in decomposed form that duplicates a
     stored one is refused with the form's message, not by the database, and a NUL
-    pasted into a title is dropped rather than refused.
+    pasted into a title is dropped rather than refused. Passwords are left as
+    typed: they are compared with what was hashed, however it was written.
     """
 
     def __init__(self, get_response):
@@ -152,7 +153,7 @@ class CleanInputMiddleware:
         if request.method == "POST" and request.POST:
             cleaned = request.POST.copy()
             for key, values in cleaned.lists():
-                cleaned.setlist(key, [clean(value) for value in values])
-            cleaned._mutable = False
+                if "password" not in key:
+                    cleaned.setlist(key, [clean(value) for value in values])
             request.POST = cleaned
         return self.get_response(request)

@@ -130,11 +130,14 @@ RETRY_AFTER_SECONDS = 30
 def server_error(request):
     """Answer an error no view handled: 503 while the database is away, else 500.
 
-    Django calls it (handler500) while handling the exception, which is still
-    the current one. A lost or refused database connection is an outage that
-    passes, not a fault of the page: 503 with Retry-After says so to browsers
-    and to the front, and the page tells a voter that nothing was recorded (a
-    vote is one transaction, rolled back whole).
+    Django calls it (handler500) in the except block that caught the exception,
+    from a view or a middleware alike, so it is still the current one; under
+    WSGI (gunicorn), that is: an ASGI server would call it in another thread.
+
+    A lost or refused database connection is an outage that passes, not a fault
+    of the page: 503 with Retry-After says so to browsers and to the front, and
+    the page tells a voter that nothing was recorded (a vote is one transaction,
+    rolled back whole).
     """
     if isinstance(sys.exception(), OperationalError | InterfaceError):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)

@@ -12,6 +12,10 @@ are CR LF, as a browser sends a text area's, is rewritten too, with newlines.
 It imports the rule from publishing.text rather than copying it, one rule in one
 place: should the rule change, a database migrated later gets the rule a save
 applies then.
+
+Two rows whose unique names differed only by a control character (two wards
+"Định Công" and "Định Công\x0b") would now clash: as in 0007, the migration then
+stops with the database's error, for the duplicate to be merged by hand.
 """
 
 from django.db import migrations, models

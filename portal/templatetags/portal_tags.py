@@ -9,6 +9,17 @@ from .. import page_cache
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def page_url(context):
+    """Return this page's absolute address: its path and the parameters it reads.
+
+    Not the address asked for: a made-up parameter (fbclid, x=…) must not reach
+    the canonical link of the page every reader is then served from the cache.
+    """
+    request = context["request"]
+    return request.build_absolute_uri(page_cache.page_address(request)[0])
+
+
 def site_menu():
     """Return the categories and the published standing pages, shared by every page."""
     return page_cache.kept(

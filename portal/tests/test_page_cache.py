@@ -282,3 +282,13 @@ def test_pages_are_kept_compressed_for_clients_that_take_gzip(client, make_artic
     assert plain["X-Cache"] == "MISS" and "Content-Encoding" not in plain
     assert gzip.decompress(hit.content) == plain.content
     assert int(hit["Content-Length"]) < len(plain.content) / 2
+
+
+def test_no_page_repeats_a_parameter_it_does_not_read():
+    """The first reader's made-up query must not reach the page others are served."""
+    for kind, url in demo_pages().items():
+        cache.clear()
+        join = "&" if "?" in url else "?"
+        first = Client().get(f"{url}{join}x=DAU_VET&fbclid=DAU_VET")
+        assert first.status_code == 200, kind
+        assert "DAU_VET" not in first.content.decode(), kind

@@ -16,11 +16,13 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import models
+from django.http import HttpResponse
 from django.test import Client
 from openpyxl import load_workbook
 from simple_history.models import HistoricalChanges
 
 from campaigns.models import Report
+from portal.middleware import CleanInputMiddleware
 from publishing.models import _text_fields
 from publishing.tests.unclean import spoil
 from search.models import SearchEntry
@@ -90,3 +92,27 @@ def test_every_url_answers_for_text_holding_control_characters():
         rows = csv.DictReader(io.StringIO(client.get(url + "csv").text))
         assert {row["chi_tieu"] for row in rows}
         assert json.loads(client.get(url + "json").text)["bao_cao"] == report.title
+
+
+def test_form_input_is_read_clean_but_passwords_as_typed(rf):
+    """A password is compared with what was hashed, however it was written."""
+    request = rf.post(
+        "/",
+        {
+            "title": "Hoàng\x0bMai\x00",
+            "password": "Mật\x07khẩu",
+            "new_password1": "a\x00b",
+        },
+    )
+    seen = {}
+
+    def view(request):
+        seen.update(request.POST.dict())
+        return HttpResponse()
+
+    CleanInputMiddleware(view)(request)
+    assert seen == {
+        "title": "Hoàng\nMai",
+        "password": "Mật\x07khẩu",
+        "new_password1": "a\x00b",
+    }
