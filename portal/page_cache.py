@@ -16,8 +16,10 @@ link's fbclid, a made-up x=) is answered from the same entry, so made-up
 addresses cost a cache read, not a page and an entry each; a cache in front is
 told not to keep such an answer, so it holds one copy per page too.
 
-A page is kept as the client can take it: compressed (GZipMiddleware, inside
-this one) for the clients that take gzip, as the front does, plain for others.
+A page is kept as the client can take it: compressed for the clients that take
+gzip, as the front does, plain for others. It is compressed here, once, when it
+is stored: what is not kept for everyone (a staff member's page) leaves plain, and
+the front compresses it on its way out.
 
 A page is kept with its headers, so that a hit answers exactly as the miss that
 stored it did (X-Frame-Options, Vary, Content-Language, Cache-Control, X-Robots-Tag
@@ -38,7 +40,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed, TooManyFieldsSent
 from django.http import HttpResponse
-from django.middleware.gzip import re_accepts_gzip
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
@@ -53,6 +55,8 @@ GENERATION_KEY = "page-cache-generation"
 _owed = False
 # The shape of an entry is in its key: a deploy never reads an entry of the old one.
 ENTRY_VERSION = 3
+# Django's compression of a response (its process_response), for the pages kept.
+_gzip = GZipMiddleware(lambda request: None)
 # Headers of one response only: never stored, so never replayed.
 PER_RESPONSE = {"x-request-id", "x-cache", "set-cookie"}
 # Paths that are per visitor, for staff, or not pages at all.
@@ -191,6 +195,7 @@ class PageCacheMiddleware:
         else:
             response = self.get_response(request)
             if key and storable(response):
+                response = _gzip.process_response(request, response)
                 self._store(key, response)
                 response["X-Cache"] = "MISS"
         if not clean and "s-maxage" in response.get("Cache-Control", ""):

@@ -87,10 +87,6 @@ MIDDLEWARE = [
     "portal.middleware.BrowserPolicyMiddleware",
     "portal.page_cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Inside the page cache, which keeps pages compressed for the clients (the
-    # front among them) that take gzip; inside WhiteNoise, whose static files
-    # have their own .gz copies.
-    "django.middleware.gzip.GZipMiddleware",
     # Inside the page cache, which keeps the Cache-Control decided here with the
     # page; inside WhiteNoise, whose static files say their own; outside the rest,
     # so that it sees every cookie they set.
