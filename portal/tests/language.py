@@ -18,10 +18,12 @@ WORDS_FILE = Path(__file__).with_name("english_words.txt")
 NAMED_ATTRIBUTES = ["alt", "title", "aria-label", "aria-description", "placeholder"]
 BUTTON_TYPES = {"submit", "button", "reset"}
 NOT_SHOWN = {"script", "style", "textarea", "template"}
-# Tokens that are data: addresses, e-mail, file names, slugs (tin-tuc-su-kien).
+# Tokens that are data: addresses, e-mail, file names, slugs (tin-tuc-su-kien),
+# masked secrets (a password hash's random salt, "OK0zUE****", is no "OK").
 DATA_TOKEN = re.compile(
     r"""^(
         \S*(://|/)\S*
+      | \S*\*{4,}\S*
       | \S+@\S+
       | \S+\.(jpe?g|png|webp|gif|pdf|csv|xlsx|json)
       | [a-z0-9]+(-[a-z0-9]+)+
