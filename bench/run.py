@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 # nginx on the shipped site file, as the tests start it (plain Python, no Django).
 from portal.tests.front import HOST, Front, free_port  # noqa: E402
+from portal.tests.redis_server import deployed_redis  # noqa: E402
 
 PYTHON = sys.executable
 DATABASE_URL = os.environ.get(
@@ -66,8 +67,6 @@ HOSTILE_LATENCY_TARGET_MS = 10
 HOSTILE_CONNECTIONS = 16
 # /?x=<random> through the front, against /healthz straight to gunicorn.
 RANDOM_TARGET = 0.5
-# The Redis of the rows through nginx runs the shipped deploy/redis/hoangmai.conf.
-DEPLOY_REDIS = ROOT / "deploy" / "redis" / "hoangmai.conf"
 # What every request says, as a phone's browser says it.
 BROWSER_HEADERS = [
     "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -528,35 +527,6 @@ def hostile_script(paths, delay_ms):
     )
 
 
-@contextlib.contextmanager
-def deployed_redis():
-    """Yield a client of a Redis started with the shipped deploy/redis/hoangmai.conf."""
-    import redis
-
-    port = free_port()
-    with tempfile.TemporaryDirectory() as folder:
-        server = subprocess.Popen(
-            ["redis-server", str(DEPLOY_REDIS), "--port", str(port),
-             "--bind", "127.0.0.1", "--dir", folder],
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        client = redis.Redis(port=port)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-        try:
-            yield client
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-
-
 def with_hostile(front, paths, clean_rps, redis_client):
     """Load paths as readers while HOSTILE_SHARE of the requests are hostile.
 
@@ -602,8 +572,10 @@ def with_hostile(front, paths, clean_rps, redis_client):
 def through_front(env, pages):
     """Rows through nginx on the shipped site file, and straight to its gunicorn."""
     rows = {}
-    with deployed_redis() as redis_client, tempfile.TemporaryDirectory() as folder:
-        redis_url = f"redis://127.0.0.1:{redis_client.connection_pool.connection_kwargs['port']}/0"
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        deployed_redis(Path(folder)) as (redis_url, redis_client),
+    ):
         front = Front(
             Path(folder) / "nginx",
             static_root=ROOT / "staticfiles",

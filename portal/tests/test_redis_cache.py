@@ -1,21 +1,18 @@
 """A Redis in trouble costs one short wait per process, then none, until it is back."""
 
-import shutil
-import subprocess
 import time
+from pathlib import Path
 
 import pytest
-import redis
 from django.core.cache import cache
 from django.test import Client
 
 from portal import redis_cache
 
-from .front import free_port
-from .live import ROOT, missing, redis_database, use_redis
+from . import redis_server
+from .live import missing, redis_database, use_redis
 from .slow_hosts import silent_port
 
-DEPLOY_REDIS = ROOT / "deploy" / "redis" / "hoangmai.conf"
 SMALL = 2 * 1024 * 1024
 
 
@@ -59,27 +56,10 @@ def no_pause_left():
 @pytest.fixture
 def small_redis(tmp_path):
     """Yield the URL of a Redis started with deploy/redis/hoangmai.conf, at 2 MB."""
-    server = shutil.which("redis-server")
-    if server is None:
+    if not Path(redis_server.SERVER).exists():
         missing("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603 - Debian's server, on our file
-        [server, str(DEPLOY_REDIS), "--port", str(port), "--bind", "127.0.0.1",
-         "--dir", str(tmp_path), "--maxmemory", str(SMALL)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    client = redis.Redis(port=port)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            assert process.poll() is None and time.monotonic() < deadline
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0", client
-    process.terminate()
-    process.wait(timeout=10)
+    with redis_server.deployed_redis(tmp_path, "--maxmemory", str(SMALL)) as started:
+        yield started
 
 
 def test_the_portal_keeps_working_while_redis_evicts_under_its_limit(
