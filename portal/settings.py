@@ -108,6 +108,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# A refused form (a page left open past its session) gets a Vietnamese page.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+
 # Admin sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for
 # one user name from one address, that pair waits AXES_COOLOFF_TIME. Keyed on both,
 # so one person's typos behind the office proxy do not lock out the newsroom.

@@ -13,6 +13,7 @@ admin.site.site_header = "Cổng thông tin Ban Tuyên giáo Quận ủy Hoàng 
 admin.site.site_title = "Quản trị Cổng thông tin"
 admin.site.index_title = "Quản trị nội dung"
 
+handler403 = views.permission_denied
 handler500 = views.server_error
 
 urlpatterns = [

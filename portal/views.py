@@ -2,9 +2,15 @@ import logging
 import sys
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
@@ -144,3 +150,30 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def permission_denied(request, exception=None):
+    """Answer a page the visitor may not open (handler403), in Vietnamese.
+
+    Staff get it in the admin's look, readers in the portal's.
+    """
+    return _forbidden(request, csrf_failure=False)
+
+
+def csrf_failure(request, reason=""):
+    """Answer a form whose CSRF token was refused (CSRF_FAILURE_VIEW).
+
+    Almost always a page left open past its session, or opened before signing in
+    again: the page says to reload it or sign in again.
+    """
+    return _forbidden(request, csrf_failure=True)
+
+
+def _forbidden(request, csrf_failure):
+    context = {"csrf_failure": csrf_failure}
+    if request.path.startswith(f"/{settings.ADMIN_PATH}"):
+        template = "admin/403.html"
+        context.update(admin.site.each_context(request))
+    else:
+        template = "403.html"
+    return HttpResponseForbidden(loader.render_to_string(template, context, request))
