@@ -268,8 +268,9 @@ LOGGING = {
 }
 
 # E-mail to staff (the review loop: publishing/review.py). On a developer's machine
-# messages are printed on the console of `make run`; production sends through SMTP.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# messages are printed on the console of `make run`, readably (portal/console_mail.py);
+# production sends through SMTP.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "portal.console_mail.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")

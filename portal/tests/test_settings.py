@@ -88,7 +88,9 @@ def test_connections_are_kept_in_production_only():
 def test_email_is_printed_in_development_and_sent_by_smtp_in_production():
     backend = "settings.EMAIL_BACKEND"
     development = {"DJANGO_SETTINGS_MODULE": "portal.settings", "EMAIL_BACKEND": None}
-    assert "console" in settings_value(backend, **development)
+    assert settings_value(backend, **development) == repr(
+        "portal.console_mail.EmailBackend"
+    )
     assert "smtp" in settings_value(backend, **PRODUCTION, EMAIL_BACKEND=None)
     office = {
         **PRODUCTION,
