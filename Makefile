@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test bench lighthouse lint venv clean
+.PHONY: run test bench lighthouse guide-screens lint venv clean
 
 venv: $(VENV)/.installed
 
@@ -35,6 +35,11 @@ bench: venv
 # Lighthouse (mobile) on the home, article, campaign, report and search pages.
 lighthouse: venv
 	$(BIN)/python bench/lighthouse.py
+
+# The screenshots of the staff guide (templates/admin/guide.html), taken again from
+# the real screens in Debian's chromium into static/guide/.
+guide-screens: venv
+	$(BIN)/python docs/guide_screens.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
