@@ -1,6 +1,7 @@
 """The admin site: Django's, asking staff for a second factor when required."""
 
 from django.contrib import admin
+from django.template.response import TemplateResponse
 from django.urls import URLPattern, URLResolver, path
 
 from publishing.methods import takes
@@ -37,6 +38,11 @@ class PortalAdminSite(admin.AdminSite):
             return super().login(request, extra_context)
         return login.login(self, request, extra_context)
 
+    def guide(self, request):
+        """Show staff the guide to their week's tasks, "Hướng dẫn sử dụng"."""
+        context = {**self.each_context(request), "title": "Hướng dẫn sử dụng"}
+        return TemplateResponse(request, "admin/guide.html", context)
+
     def get_urls(self):
         urls = [
             path(
@@ -49,6 +55,7 @@ class PortalAdminSite(admin.AdminSite):
                 self.admin_view(status.status_view(self)),
                 name="two_factor",
             ),
+            path("huong-dan/", self.admin_view(self.guide), name="guide"),
             *super().get_urls(),
         ]
         return with_views(admin_methods, urls)

@@ -2,12 +2,12 @@
 
 The demo is loaded, with a pending change, a sign-in lockout, backup codes and an
 admin log entry added. As the superuser, an editor and an approver, the crawl
-opens the admin index, each app's index, and for every model the role may see:
-its list (with a search that finds nothing, each filter, an action without a
-selection and the confirmation of deleting the first row), its add form and the
-change form of its first row, each posted back with a mistake in it (required
-fields emptied, a date no calendar has, a version someone else saved since), the
-row's history, an old version of it (the revert form, also posted with a
+opens the admin index, the staff guide, each app's index, and for every model the
+role may see: its list (with a search that finds nothing, each filter, an action
+without a selection and the confirmation of deleting the first row), its add form
+and the change form of its first row, each posted back with a mistake in it
+(required fields emptied, a date no calendar has, a version someone else saved
+since), the row's history, an old version of it (the revert form, also posted with a
 mistake), its delete confirmation, and the import and export pages (a file read
 back, one with a bad row, an export with no column). It then collects what each
 page shows or reads out (portal/tests/language.py) and fails on every word of
@@ -333,6 +333,7 @@ def test_every_admin_page_speaks_vietnamese(newsroom, role):
     crawl = Crawl(login_verified(Client(), user), role)
     crawl.get(reverse("admin:index"))
     crawl.get(reverse("admin:two_factor"))
+    crawl.get(reverse("admin:guide"))
     crawl.get(reverse("admin:password_change"))
     apps = {model._meta.app_label for model in admin.site._registry}
     for app in sorted(apps):
