@@ -83,3 +83,11 @@ def test_history_names_the_author_without_a_link_for_an_editor(
 def test_history_links_the_author_for_a_superuser(admin_client, editor, make_article):
     html = history_of(admin_client, make_article, editor)
     assert f'href="/admin/auth/user/{editor.pk}/change/">bientap</a>' in html
+
+
+def test_a_sign_in_refused_by_csrf_gets_the_admins_look(db):
+    signing_in = Client(enforce_csrf_checks=True)
+    response = signing_in.post("/admin/login/", {"username": "bientap"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Chưa lưu được" in html and 'id="site-name"' in html
