@@ -67,6 +67,22 @@ def test_demo_has_what_the_issue_asks_for():
     assert Article.objects.exclude(campaign=None).exists()
 
 
+def test_the_demo_staff_have_names_that_mail_and_history_can_use():
+    User = get_user_model()
+    User.objects.create_user("bientap", "bientap@example.invalid", "x")
+    call_command("seed_demo")
+    names = {u.username: u.get_full_name() for u in User.objects.all()}
+    # Django's get_full_name() is "first last"; the portal says the family first.
+    assert names == {
+        "admin": "Huy Lê Quang",
+        "bientap": "Lan Nguyễn Thị",
+        "duyetbai": "Minh Trần Văn",
+    }
+    User.objects.filter(username="bientap").update(first_name="Hoa")
+    call_command("seed_demo")
+    assert User.objects.get(username="bientap").first_name == "Hoa"
+
+
 def test_seed_demo_refuses_production_settings(settings):
     settings.PORTAL_ENVIRONMENT = "production"
     with pytest.raises(CommandError, match="production"):

@@ -28,6 +28,13 @@ DEMO_ACCOUNTS = [
     ("bientap", "BienTap@2026", EDITOR_GROUP, "biên tập viên: viết, gửi duyệt"),
     ("duyetbai", "DuyetBai@2026", APPROVER_GROUP, "duyệt bài: xuất bản, gỡ, hẹn giờ"),
 ]
+# Their names, family name first, as e-mails and history name staff:
+# user name -> (last_name, first_name).
+DEMO_NAMES = {
+    "admin": ("Lê Quang", "Huy"),
+    "bientap": ("Nguyễn Thị", "Lan"),
+    "duyetbai": ("Trần Văn", "Minh"),
+}
 
 ABOUT_HTML = """
 <p>Ban Tuyên giáo Quận ủy Hoàng Mai là cơ quan tham mưu, giúp việc của Quận ủy về
@@ -81,14 +88,20 @@ class Command(BaseCommand):
     def _load(self):
         User = get_user_model()
         for username, password, group, _ in DEMO_ACCOUNTS:
+            last_name, first_name = DEMO_NAMES[username]
             if User.objects.filter(username=username).exists():
+                # Accounts of an earlier run: a name is given only where none is.
+                User.objects.filter(
+                    username=username, first_name="", last_name=""
+                ).update(first_name=first_name, last_name=last_name)
                 continue
             email = f"{username}@example.invalid"
+            names = {"first_name": first_name, "last_name": last_name}
             if group is None:
-                User.objects.create_superuser(username, email, password)
+                User.objects.create_superuser(username, email, password, **names)
             else:
                 user = User.objects.create_user(
-                    username, email, password, is_staff=True
+                    username, email, password, is_staff=True, **names
                 )
                 user.groups.add(Group.objects.get(name=group))
         Page.objects.get_or_create(
