@@ -155,7 +155,12 @@ class PublishingResourceMixin:
             check_publishing(user, before, instance)
         except PermissionDenied as error:
             raise ValidationError(str(error)) from error
-        instance._change_reason = "Nhập dữ liệu từ tệp"
+        self.saving_as = user, kwargs.get("request")
+
+    def do_instance_save(self, instance, is_create):
+        """Save a row through the workflow, which tells whom the row concerns."""
+        user, request = self.saving_as
+        save_as(user, instance, path="Nhập dữ liệu từ tệp", request=request)
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):

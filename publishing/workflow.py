@@ -150,6 +150,7 @@ def save_as(
     expected_version=None,
     reason="",
     restored=None,
+    path="",
     request=None,
 ):
     """Save obj as user may: directly, or as pending changes awaiting approval.
@@ -160,7 +161,8 @@ def save_as(
     under the row lock. reason, why an approver sends obj back, goes in the history
     and the e-mail. restored, the moment of an old version obj was made from, says
     that obj restores that version: its content only, the workflow state stays as
-    it is on the live item. request, when there is one, gives the e-mail's links
+    it is on the live item. path names, in the history, a way in other than the
+    forms ("Nhập dữ liệu từ tệp"). request, when there is one, gives the e-mail's links
     their host and hears whether the e-mail could be sent.
     """
     model = type(obj)
@@ -190,7 +192,8 @@ def save_as(
     # Who to tell, known before this save adds a line to the history.
     to = {event: _addresses(event, before, user) for event in events}
     obj._history_user = user
-    obj._change_reason = restoring or _reason(before, obj, events, reason)
+    said = restoring or _reason(before, obj, events, reason)
+    obj._change_reason = f"{path}: {said[0].lower()}{said[1:]}" if path else said
     obj.save()
     saved = Saved(events=events)
     for event in events:
