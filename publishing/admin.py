@@ -352,12 +352,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Restore an old version, never losing a change that waits for approval.
+        """Restore an old version's content, never its workflow state.
 
-        The pending change belongs to the live item, not to any version: an
-        approver's restore keeps it, to be accepted or rejected on its own; an
-        editor's restore, which would become a pending change itself, is refused
-        while another one waits.
+        Status and publish time stay as they are (workflow.save_as); the restore
+        page shows them so, read-only. The pending change belongs to the live
+        item, not to any version: an approver's restore keeps it, to be accepted
+        or rejected on its own; an editor's restore, which would become a pending
+        change itself, is refused while another one waits.
         """
         live = self.model.objects.filter(pk=unquote(object_id)).first()
         if live is not None and live.pending_changes:
@@ -381,6 +382,14 @@ class PublishableAdmin(SimpleHistoryAdmin):
                     "nhận hoặc từ chối (trong danh sách, chọn thao tác tương ứng).",
                     messages.WARNING,
                 )
+        if request.method == "GET":
+            self.message_user(
+                request,
+                "Khôi phục chỉ đưa lại nội dung của phiên bản này; trạng thái và "
+                "thời gian đăng giữ như hiện tại: không đăng, không gỡ, không hẹn "
+                "giờ.",
+                messages.INFO,
+            )
         record = self.model.history.filter(
             **{self.opts.pk.attname: unquote(object_id), "history_id": version_id}
         ).first()
@@ -606,6 +615,9 @@ def _said(saved, obj):
         text = done[event] + (mailed if event in saved.mailed else "")
         level = messages.WARNING if event == review.PROPOSED else messages.SUCCESS
         said.append((text, level))
+    if saved.waiting and not saved.events and not saved.unchanged:
+        # A proposal changed again: the approvers heard of it the first time.
+        said.append((done[review.PROPOSED], messages.WARNING))
     if saved.unchanged:
         text = "Không có gì thay đổi so với bản đang đăng."
         if saved.waiting:

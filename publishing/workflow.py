@@ -8,8 +8,12 @@ published or withdrawn item is kept aside as pending changes until an approver
 accepts it; readers keep seeing the approved version meanwhile.
 
 Each submission (an item sent for review, a change proposed to a live item) is
-mailed to the approvers, and each decision on it (published, sent back with a
-reason) to whoever sent it: publishing.review.
+mailed to the approvers, and each decision on it (published, scheduled, withdrawn,
+sent back with a reason; a change accepted or rejected) to whoever sent it,
+whichever path took it: publishing.review.
+
+Workflow state (Publishable.WORKFLOW_FIELDS: status, publish time, the pending
+change) is not content: restoring an old version brings back its content only.
 
 A publishable model has status and published_at fields, a Status with DRAFT and
 REVIEW, a "publish_<model>" permission, REVIEWED_FIELDS, the pending_changes,
@@ -162,8 +166,8 @@ def save_as(
     and the e-mail. restored, the moment of an old version obj was made from, says
     that obj restores that version: its content only, the workflow state stays as
     it is on the live item. path names, in the history, a way in other than the
-    forms ("Nhập dữ liệu từ tệp"). request, when there is one, gives the e-mail's links
-    their host and hears whether the e-mail could be sent.
+    forms ("Nhập dữ liệu từ tệp"). request, when there is one, gives the e-mail's
+    links their host and hears whether the e-mail could be sent.
     """
     model = type(obj)
     before = (

@@ -298,3 +298,35 @@ def test_the_send_back_page_names_the_proposer(editor_client, named, make_articl
     client = login_verified(Client(), approver)
     page = client.get(f"/admin/news/article/{article.pk}/tra-lai/").content.decode()
     assert "thay đổi chờ duyệt do Nguyễn Thị Lan đề xuất" in page
+
+
+def test_a_proposal_changed_again_does_not_claim_a_new_e_mail(
+    editor_client, named, make_article, run
+):
+    article = make_article(title="Bài B")
+    first = run(
+        editor_client,
+        change_url(article),
+        form_data(article, title="Bài B sửa"),
+        follow=True,
+    )
+    assert (
+        "Thay đổi đã được lưu và đang chờ người duyệt bài chấp nhận; bạn đọc vẫn "
+        "thấy bản đã duyệt. Người duyệt bài được báo qua e-mail." in said(first)
+    )
+    assert len(mail.outbox) == 1
+    article.refresh_from_db()
+    again = run(
+        editor_client,
+        change_url(article),
+        form_data(article, title="Bài B sửa lần hai"),
+        follow=True,
+    )
+    assert (
+        "Thay đổi đã được lưu và đang chờ người duyệt bài chấp nhận; bạn đọc vẫn "
+        "thấy bản đã duyệt." in said(again)
+    )
+    assert not any("e-mail" in text for text in said(again))
+    assert len(mail.outbox) == 1
+    article.refresh_from_db()
+    assert article.pending_changes == {"title": "Bài B sửa lần hai"}
