@@ -23,21 +23,30 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import review
 from .dates import ADMIN_FORMFIELDS, show_datetime
-from .history import forget_if_unchanged, set_changes
+from .history import ClerkHistory, forget_if_unchanged, set_changes
 from .models import Status
+from .review import name_of
 from .uploads import ImageRejected, clean_image
 from .workflow import (
     apply_pending,
     can_publish,
     check_publishing,
+    keep_workflow_state,
     may_change_parts,
     save_as,
     send_back,
 )
 
-# The submit buttons of the change form that move an item along the review loop.
+# The submit buttons of the change form that move an item along the review loop:
+# the editor's "Gửi duyệt", the approver's "Xuất bản", "Hẹn giờ", "Gỡ bài" and
+# "Chấp nhận thay đổi".
 SUBMIT_REVIEW = "_submit_review"
+PUBLISH = "_publish"
+SCHEDULE = "_schedule"
+WITHDRAW = "_withdraw"
+ACCEPT = "_accept"
 
 
 class VersionedForm(forms.ModelForm):
@@ -66,6 +75,14 @@ class VersionedForm(forms.ModelForm):
             if loaded is None or loaded != self._current_version():
                 raise ValidationError(self._stale_message())
             self._keep_times_as_shown(cleaned)
+        if SCHEDULE in self.data and "published_at" in self.fields:
+            due = cleaned.get("published_at")
+            if due is None or due <= timezone.now():
+                self.add_error(
+                    "published_at",
+                    "Để hẹn giờ đăng, hãy ghi thời gian đăng sau lúc này, ví dụ "
+                    f"{show_datetime(timezone.now() + datetime.timedelta(days=1))}.",
+                )
         return cleaned
 
     def clean_status(self):
@@ -93,7 +110,7 @@ class VersionedForm(forms.ModelForm):
         history = self._meta.model.history.filter(id=self.instance.pk)
         last = history.order_by("-history_date").select_related("history_user")
         last = last.first()
-        who = f" bởi {last.history_user}" if last and last.history_user else ""
+        who = f" bởi {name_of(last.history_user)}" if last and last.history_user else ""
         when = f" lúc {show_datetime(last.history_date)}" if last else ""
         return (
             f"Nội dung này đã được sửa{who}{when}, sau khi bạn mở trang này. Thay "
@@ -138,7 +155,12 @@ class PublishingResourceMixin:
             check_publishing(user, before, instance)
         except PermissionDenied as error:
             raise ValidationError(str(error)) from error
-        instance._change_reason = "Nhập dữ liệu từ tệp"
+        self.saving_as = user, kwargs.get("request")
+
+    def do_instance_save(self, instance, is_create):
+        """Save a row through the workflow, which tells whom the row concerns."""
+        user, request = self.saving_as
+        save_as(user, instance, path="Nhập dữ liệu từ tệp", request=request)
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):
@@ -208,6 +230,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
             readonly += ["status", "published_at", *self.model.APPROVER_FIELDS]
             if obj is not None and obj.status not in _drafts(self.model):
                 readonly += ["slug"]
+        if getattr(request, "restoring", None) is not None:
+            # A restore brings back content only (workflow.save_as).
+            readonly += ["status", "published_at"]
         if self.parts_locked(request, obj):
             # Links to other items (an article's reports, a document's campaigns)
             # show to readers as soon as they are saved, like the parts.
@@ -215,14 +240,19 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        live = getattr(request, "restoring", None)
+        if live is not None and obj is not None:
+            # The old version on the restore page shows, as it will save, the
+            # live item's status and publish time, not those of its own day.
+            keep_workflow_state(obj, live)
         name = self.model._meta.verbose_name.capitalize()
-        kwargs.setdefault(
-            "help_texts",
-            {
-                "published_at": f"{name} đã xuất bản chỉ hiện với bạn đọc từ thời "
-                "điểm này."
-            },
-        )
+        helps = {
+            "published_at": f"{name} đã xuất bản chỉ hiện với bạn đọc từ thời điểm này."
+        }
+        # A help says how to fill a field in ("Để trống để tạo tự động…"): a
+        # read-only field shows none (the admin reads its help from here).
+        helps.update(dict.fromkeys(self.get_readonly_fields(request, obj), ""))
+        kwargs.setdefault("help_texts", helps)
         return super().get_form(request, obj, change=change, **kwargs)
 
     def render_change_form(
@@ -235,11 +265,22 @@ class PublishableAdmin(SimpleHistoryAdmin):
         waiting = obj is not None and (
             obj.status == Status.REVIEW or obj.pending_changes
         )
-        if waiting and can_publish(user, self.model):
+        approver = can_publish(user, self.model)
+        if waiting and approver:
             context["send_back_url"] = reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_send_back",
                 args=[obj.pk],
             )
+        if approver and getattr(request, "restoring", None) is None:
+            context["approver_buttons"] = True
+            context["can_withdraw"] = obj is not None and obj.status == Status.PUBLISHED
+        if approver and obj is not None and obj.pending_changes:
+            live = self.model.objects.get(pk=obj.pk)
+            context["proposal"] = ClerkHistory(self.model, live).proposal(
+                live.pending_changes
+            )
+            context["proposal_by"] = name_of(live.pending_by) if live.pending_by else ""
+            context["proposal_at"] = show_datetime(live.pending_at)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
@@ -268,6 +309,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        saved = getattr(form.instance, "saved_as", None)
+        if saved is not None and saved.unchanged:
+            return  # nothing written, no history entry of this save to amend
         said = _links_changed(form)
         said += [words for formset in formsets for words in _changes(formset)]
         if change and said:
@@ -296,7 +340,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 messages.INFO,
             )
         if request.method == "GET" and obj is not None and obj.pending_changes:
-            author = obj.pending_by or "biên tập viên"
+            author = name_of(obj.pending_by) if obj.pending_by else "biên tập viên"
             self.message_user(
                 request,
                 f"Có thay đổi chờ duyệt do {author} gửi lúc "
@@ -308,16 +352,17 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Restore an old version, never losing a change that waits for approval.
+        """Restore an old version's content, never its workflow state.
 
-        The pending change belongs to the live item, not to any version: an
-        approver's restore keeps it, to be accepted or rejected on its own; an
-        editor's restore, which would become a pending change itself, is refused
-        while another one waits.
+        Status and publish time stay as they are (workflow.save_as); the restore
+        page shows them so, read-only. The pending change belongs to the live
+        item, not to any version: an approver's restore keeps it, to be accepted
+        or rejected on its own; an editor's restore, which would become a pending
+        change itself, is refused while another one waits.
         """
         live = self.model.objects.filter(pk=unquote(object_id)).first()
         if live is not None and live.pending_changes:
-            author = live.pending_by or "biên tập viên"
+            author = name_of(live.pending_by) if live.pending_by else "biên tập viên"
             when = show_datetime(live.pending_at)
             if not can_publish(request.user, self.model):
                 if request.method == "POST":
@@ -337,40 +382,40 @@ class PublishableAdmin(SimpleHistoryAdmin):
                     "nhận hoặc từ chối (trong danh sách, chọn thao tác tương ứng).",
                     messages.WARNING,
                 )
+        if request.method == "GET":
+            self.message_user(
+                request,
+                "Khôi phục chỉ đưa lại nội dung của phiên bản này; trạng thái và "
+                "thời gian đăng giữ như hiện tại: không đăng, không gỡ, không hẹn "
+                "giờ.",
+                messages.INFO,
+            )
+        record = self.model.history.filter(
+            **{self.opts.pk.attname: unquote(object_id), "history_id": version_id}
+        ).first()
         request.restoring = live
+        request.restored = record.history_date if record is not None else None
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         version = form.cleaned_data.get("loaded_version") if change else None
-        live = getattr(request, "restoring", None)
-        if live is not None:
-            # An old version carries the pending fields of its own day.
-            obj.pending_changes = live.pending_changes
-            obj.pending_by_id = live.pending_by_id
-            obj.pending_at = live.pending_at
+        restored = getattr(request, "restored", None)
         submitting = SUBMIT_REVIEW in request.POST and obj.status == Status.DRAFT
         if submitting:
             obj.status = Status.REVIEW
-        if not save_as(
+        if can_publish(request.user, self.model) and restored is None:
+            _press(request.POST, obj)
+        saved = save_as(
             request.user,
             obj,
-            accept_pending=live is None,
+            accept_pending=restored is None,
             expected_version=version,
+            restored=restored,
             request=request,
-        ):
-            self.message_user(
-                request,
-                "Thay đổi đã được lưu và đang chờ người duyệt bài chấp nhận; bạn đọc "
-                "vẫn thấy bản đã duyệt. Người duyệt bài đã được báo qua e-mail.",
-                messages.WARNING,
-            )
-        elif submitting:
-            self.message_user(
-                request,
-                f"Đã gửi duyệt {obj._meta.verbose_name} “{obj}”. Người duyệt bài được "
-                "báo qua e-mail; bạn sẽ nhận e-mail khi nó được xuất bản hoặc trả lại.",
-                messages.SUCCESS,
-            )
+        )
+        form.instance.saved_as = saved
+        for text, level in _said(saved, obj):
+            self.message_user(request, text, level)
         for note in getattr(obj, "body_notes", []):
             self.message_user(request, note, messages.WARNING)
 
@@ -384,16 +429,19 @@ class PublishableAdmin(SimpleHistoryAdmin):
         not saved at all (no new version, no history), and the message says how
         many were left alone and why (unchanged).
         """
-        changed = skipped = 0
+        changed = skipped = mailed = 0
         for obj in queryset:
             if change(obj) is False:
                 skipped += 1
                 continue
-            save_as(request.user, obj, request=request)
+            mailed += bool(save_as(request.user, obj, request=request).mailed)
             changed += 1
         name = self.model._meta.verbose_name
         if changed:
-            self.message_user(request, f"Đã {done} {changed} {name}.", messages.SUCCESS)
+            told = f" Đã báo qua e-mail cho người gửi của {mailed}." if mailed else ""
+            self.message_user(
+                request, f"Đã {done} {changed} {name}.{told}", messages.SUCCESS
+            )
         if skipped:
             self.message_user(
                 request,
@@ -492,20 +540,29 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/publishing/send_back.html", context)
 
     def send_back_each(self, request, items, reason):
-        sent = skipped = 0
+        sent = skipped = mailed = 0
         for obj in items:
             try:
-                if send_back(request.user, obj, reason, request=request):
-                    sent += 1
-                else:
-                    skipped += 1
+                saved = send_back(request.user, obj, reason, request=request)
             except PermissionDenied as error:
                 self.message_user(request, f"“{obj}”: {error}", messages.ERROR)
+                continue
+            if saved is None:
+                skipped += 1
+            else:
+                sent += 1
+                mailed += bool(saved.mailed)
         name = self.model._meta.verbose_name
         if sent:
+            if mailed == sent:
+                told = "người gửi được báo qua e-mail"
+            elif mailed:
+                told = f"người gửi của {mailed} {name} được báo qua e-mail"
+            else:
+                told = "không ai được báo qua e-mail (người gửi không có địa chỉ)"
             self.message_user(
                 request,
-                f"Đã trả lại {sent} {name} kèm lý do; người gửi được báo qua e-mail.",
+                f"Đã trả lại {sent} {name} kèm lý do; {told}.",
                 messages.SUCCESS,
             )
         if skipped:
@@ -514,6 +571,59 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 f"Giữ nguyên {skipped} {name} không có gì chờ duyệt.",
                 messages.INFO if sent else messages.WARNING,
             )
+
+
+def _press(data, obj):
+    """Do to obj what the approver's button in data asks: publish, schedule, withdraw.
+
+    A publish time to come makes "Xuất bản" a schedule; one past is kept, so
+    publishing again does not move an item to the top of the lists.
+    """
+    if PUBLISH in data or SCHEDULE in data:
+        obj.status = Status.PUBLISHED
+        if obj.published_at is None:
+            obj.published_at = timezone.now()
+    elif WITHDRAW in data and obj.status == Status.PUBLISHED:
+        obj.status = Status.WITHDRAWN
+
+
+def _said(saved, obj):
+    """Return [(text, level)]: what a save from the change form did, truly."""
+    name = f"{obj._meta.verbose_name} “{obj}”"
+    done = {
+        review.SUBMITTED: f"Đã gửi duyệt {name}.",
+        review.PROPOSED: "Thay đổi đã được lưu và đang chờ người duyệt bài chấp "
+        "nhận; bạn đọc vẫn thấy bản đã duyệt.",
+        review.PUBLISHED: f"Đã xuất bản {name}: bạn đọc đã thấy.",
+        review.SCHEDULED: f"Đã hẹn giờ đăng {name} lúc "
+        f"{show_datetime(obj.published_at)}.",
+        review.WITHDRAWN: f"Đã gỡ {name}: bạn đọc không còn thấy.",
+        review.SENT_BACK: f"Đã trả lại {name} cho người viết.",
+        review.ACCEPTED: f"Đã chấp nhận thay đổi chờ duyệt của {name}.",
+        review.REJECTED: f"Đã từ chối thay đổi chờ duyệt của {name}.",
+    }
+    told = {
+        review.SUBMITTED: " Người duyệt bài được báo qua e-mail; bạn sẽ nhận e-mail "
+        "khi nó được xuất bản hoặc trả lại.",
+        review.PROPOSED: " Người duyệt bài được báo qua e-mail.",
+        review.ACCEPTED: " Người đề xuất được báo qua e-mail.",
+        review.REJECTED: " Người đề xuất được báo qua e-mail.",
+    }
+    said = []
+    for event in saved.events:
+        mailed = told.get(event, " Người gửi duyệt được báo qua e-mail.")
+        text = done[event] + (mailed if event in saved.mailed else "")
+        level = messages.WARNING if event == review.PROPOSED else messages.SUCCESS
+        said.append((text, level))
+    if saved.waiting and not saved.events and not saved.unchanged:
+        # A proposal changed again: the approvers heard of it the first time.
+        said.append((done[review.PROPOSED], messages.WARNING))
+    if saved.unchanged:
+        text = "Không có gì thay đổi so với bản đang đăng."
+        if saved.waiting:
+            text = "Không có gì mới: thay đổi bạn đề xuất vẫn chờ người duyệt bài."
+        said.append((text, messages.INFO))
+    return said
 
 
 def _drafts(model):

@@ -72,6 +72,16 @@ class Publishable(models.Model):
         "đề xuất lúc", null=True, blank=True, editable=False
     )
 
+    # Where the item is in the workflow, not its content: restoring an old version
+    # or saving content never brings these back or moves them (workflow.save_as).
+    WORKFLOW_FIELDS = [
+        "status",
+        "published_at",
+        "version",
+        "pending_changes",
+        "pending_by",
+        "pending_at",
+    ]
     # What an editor may change on a published item, subject to approval.
     REVIEWED_FIELDS = []
     # Besides status and publish time, what only approvers may change.

@@ -1,14 +1,16 @@
 """The review loop's e-mail: who hears of a submission or a decision, and how.
 
 publishing.workflow.save_as() decides what a save means (an item sent for review,
-a change proposed to a live item, either published or sent back) and calls
-announce() with the people to tell. The mail goes out once the save is committed,
+a change proposed to a live item; an item published, scheduled, withdrawn or sent
+back, a change accepted or rejected) and calls announce() with the people to
+tell, whatever path the save took. The mail goes out once the save is committed,
 so nobody hears of a save that was rolled back; a mail server that fails is logged,
 and the staff member is told on the page that the e-mail was not sent: the save
 stands either way.
 
 Each e-mail is a template, templates/publishing/email/<event>.txt, whose first line
-is the subject; it names the item as {{ name }}, on one line.
+is the subject; it names the item as {{ name }}, on one line, people by their full
+name (name_of) and times as the admin writes them (dd/mm/yyyy HH:MM).
 """
 
 import logging
@@ -18,22 +20,26 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+
+from .dates import show_datetime
 
 logger = logging.getLogger(__name__)
 
 # To the approvers: an item sent for review, a change proposed to a live item.
 SUBMITTED = "submitted"
 PROPOSED = "proposed"
-# To whoever sent it: published (its e-mail says "scheduled" for a time to come),
-# sent back to draft, and a proposed change accepted or rejected.
+# To whoever sent it for review: published (now, or again), scheduled, withdrawn,
+# sent back to draft.
 PUBLISHED = "published"
+SCHEDULED = "scheduled"
+WITHDRAWN = "withdrawn"
 SENT_BACK = "sent_back"
+# To whoever proposed it: a proposed change accepted or rejected.
 ACCEPTED = "accepted"
 REJECTED = "rejected"
 
-# Said on the page when the mail server fails, by who was to be told.
 FOR_APPROVERS = {SUBMITTED, PROPOSED}
+ON_PROPOSALS = {ACCEPTED, REJECTED}
 
 
 def name_of(user):
@@ -54,11 +60,8 @@ def change_url(obj, request=None):
 
 def compose(event, obj, *, actor, reason="", request=None):
     """Return (subject, body) of the e-mail telling of event on obj."""
-    template = event
-    if event == PUBLISHED and obj.published_at > timezone.now():
-        template = "scheduled"
     text = render_to_string(
-        f"publishing/email/{template}.txt",
+        f"publishing/email/{event}.txt",
         {
             # On one line, each run of whitespace one space: the name ends the
             # subject line, and a header holds no line break, whatever a title
@@ -68,7 +71,7 @@ def compose(event, obj, *, actor, reason="", request=None):
             "actor": name_of(actor),
             "reason": reason,
             "url": change_url(obj, request),
-            "published_at": obj.published_at and timezone.localtime(obj.published_at),
+            "published_at": show_datetime(obj.published_at),
         },
     )
     subject, _, body = text.strip().partition("\n")

@@ -8,13 +8,19 @@ published or withdrawn item is kept aside as pending changes until an approver
 accepts it; readers keep seeing the approved version meanwhile.
 
 Each submission (an item sent for review, a change proposed to a live item) is
-mailed to the approvers, and each decision on it (published, sent back with a
-reason) to whoever sent it: publishing.review.
+mailed to the approvers, and each decision on it (published, scheduled, withdrawn,
+sent back with a reason; a change accepted or rejected) to whoever sent it,
+whichever path took it: publishing.review.
+
+Workflow state (Publishable.WORKFLOW_FIELDS: status, publish time, the pending
+change) is not content: restoring an old version brings back its content only.
 
 A publishable model has status and published_at fields, a Status with DRAFT and
 REVIEW, a "publish_<model>" permission, REVIEWED_FIELDS, the pending_changes,
 pending_by and pending_at fields, and its history (django-simple-history).
 """
+
+import dataclasses
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +28,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from . import review
+from .dates import show_datetime
 from .sanitiser import clean_body
 
 EDITOR_GROUP = "Biên tập viên"
@@ -117,19 +124,50 @@ def apply_pending(obj):
     return obj
 
 
+@dataclasses.dataclass
+class Saved:
+    """What a save did: whether its changes wait, what it meant, who hears of it."""
+
+    # The changes wait for an approver; readers see the approved version.
+    waiting: bool = False
+    # What the save meant for the review loop (publishing.review's events).
+    events: list = dataclasses.field(default_factory=list)
+    # The events someone is e-mailed about.
+    mailed: set = dataclasses.field(default_factory=set)
+    # Nothing was written: the save changed nothing.
+    unchanged: bool = False
+
+
+def keep_workflow_state(obj, live):
+    """Give obj live's workflow state (WORKFLOW_FIELDS): only content moves."""
+    for name in obj.WORKFLOW_FIELDS:
+        attname = obj._meta.get_field(name).attname
+        setattr(obj, attname, getattr(live, attname))
+
+
 @transaction.atomic
 def save_as(
-    user, obj, *, accept_pending=False, expected_version=None, reason="", request=None
+    user,
+    obj,
+    *,
+    accept_pending=False,
+    expected_version=None,
+    reason="",
+    restored=None,
+    path="",
+    request=None,
 ):
     """Save obj as user may: directly, or as pending changes awaiting approval.
 
-    Return True when obj was saved for readers, False when its changes now wait for
-    an approver. accept_pending says that obj already carries its pending changes
-    (the change form shows them), so saving it accepts them. expected_version, the
-    version the user's form was opened on, is checked again under the row lock.
-    reason, why an approver sends obj back, goes in the history and the e-mail;
-    request, when there is one, gives the e-mail's links their host and hears
-    whether the e-mail could be sent.
+    Return a Saved. accept_pending says that obj already carries its pending
+    changes (the change form shows them), so saving it accepts them.
+    expected_version, the version the user's form was opened on, is checked again
+    under the row lock. reason, why an approver sends obj back, goes in the history
+    and the e-mail. restored, the moment of an old version obj was made from, says
+    that obj restores that version: its content only, the workflow state stays as
+    it is on the live item. path names, in the history, a way in other than the
+    forms ("Nhập dữ liệu từ tệp"). request, when there is one, gives the e-mail's
+    links their host and hears whether the e-mail could be sent.
     """
     model = type(obj)
     before = (
@@ -139,57 +177,78 @@ def save_as(
         raise PermissionDenied(
             "Nội dung vừa được người khác lưu trong lúc bạn lưu; hãy mở lại để xem."
         )
+    if restored is not None and before is not None:
+        keep_workflow_state(obj, before)
+        accept_pending = False
+    restoring = f"Khôi phục phiên bản {show_datetime(restored)}" if restored else ""
     reviewing = (
         before is not None
         and before.status not in _editor_statuses(model)
         and not can_publish(user, model)
     )
     if reviewing:
-        if (obj.status, obj.published_at) != (before.status, before.published_at):
-            raise PermissionDenied(
-                "Chỉ người duyệt bài mới được xuất bản, gỡ hoặc hẹn giờ đăng."
-            )
-        live = reviewed_values(before)
-        proposed = {k: v for k, v in reviewed_values(obj).items() if v != live[k]}
-        if "body" in proposed:
-            proposed["body"], obj.body_notes = clean_body(proposed["body"])
-        waiting = before.pending_changes
-        before.pending_changes = proposed or None
-        before.pending_by = user if proposed else None
-        before.pending_at = timezone.now() if proposed else None
-        before._history_user = user
-        before._change_reason = "Đề xuất thay đổi, chờ duyệt"
-        before.save()
-        obj.version = before.version
-        if proposed and not waiting:
-            review.announce(
-                review.PROPOSED,
-                before,
-                actor=user,
-                to=approver_addresses(but=user),
-                request=request,
-            )
-        return False
+        return _propose(user, before, obj, restoring, request)
     check_publishing(user, before, obj)
     if accept_pending and can_publish(user, model):
         obj.pending_changes = obj.pending_by = obj.pending_at = None
-    event = _event(before, obj)
+    now = timezone.now()
+    events = _events(before, obj, now)
     # Who to tell, known before this save adds a line to the history.
-    sender = _sender(before, event) if event not in {None, review.SUBMITTED} else None
+    to = {event: _addresses(event, before, user) for event in events}
     obj._history_user = user
-    obj._change_reason = _reason(before, obj, event, reason)
+    said = restoring or _reason(before, obj, events, reason)
+    obj._change_reason = f"{path}: {said[0].lower()}{said[1:]}" if path else said
     obj.save()
-    if event == review.SUBMITTED:
-        to = approver_addresses(but=user)
+    saved = Saved(events=events)
+    for event in events:
+        if to[event]:
+            saved.mailed.add(event)
+        review.announce(
+            event, obj, actor=user, to=to[event], reason=reason, request=request
+        )
+    return saved
+
+
+def _propose(user, before, obj, restoring, request):
+    """Keep an editor's change to the live item before aside, for an approver."""
+    if (obj.status, obj.published_at) != (before.status, before.published_at):
+        raise PermissionDenied(
+            "Chỉ người duyệt bài mới được xuất bản, gỡ hoặc hẹn giờ đăng."
+        )
+    live = reviewed_values(before)
+    proposed = {k: v for k, v in reviewed_values(obj).items() if v != live[k]}
+    if "body" in proposed:
+        proposed["body"], obj.body_notes = clean_body(proposed["body"])
+    waiting = before.pending_changes
+    obj.version = before.version
+    if not proposed and not waiting:
+        return Saved(unchanged=True)
+    if proposed == waiting:
+        return Saved(waiting=True, unchanged=True)
+    before.pending_changes = proposed or None
+    before.pending_by = user if proposed else None
+    before.pending_at = timezone.now() if proposed else None
+    before._history_user = user
+    if not proposed:
+        before._change_reason = "Bỏ thay đổi đề xuất: giống bản đang đăng"
+    elif restoring:
+        before._change_reason = f"Đề xuất {restoring[0].lower()}{restoring[1:]}"
     else:
-        to = [sender.email] if sender and sender != user and sender.email else []
-    if event is not None:
-        review.announce(event, obj, actor=user, to=to, reason=reason, request=request)
-    return True
+        before._change_reason = "Đề xuất thay đổi, chờ duyệt"
+    before.save()
+    obj.version = before.version
+    saved = Saved(waiting=bool(proposed))
+    if proposed and not waiting:
+        to = approver_addresses(but=user)
+        saved.events.append(review.PROPOSED)
+        if to:
+            saved.mailed.add(review.PROPOSED)
+        review.announce(review.PROPOSED, before, actor=user, to=to, request=request)
+    return saved
 
 
 def send_back(user, obj, reason, *, request=None):
-    """Send obj back to whoever sent it, saying why; False if nothing of it waits.
+    """Send obj back to whoever sent it, saying why; None if nothing of it waits.
 
     An item awaiting review goes back to draft; a live item's proposed change is
     rejected. Only approvers send back, and always with a reason, which goes in the
@@ -206,9 +265,10 @@ def send_back(user, obj, reason, *, request=None):
     elif obj.pending_changes:
         obj.pending_changes = obj.pending_by = obj.pending_at = None
     else:
-        return False
-    save_as(user, obj, expected_version=obj.version, reason=reason, request=request)
-    return True
+        return None
+    return save_as(
+        user, obj, expected_version=obj.version, reason=reason, request=request
+    )
 
 
 def approver_addresses(but=None):
@@ -221,50 +281,73 @@ def approver_addresses(but=None):
     return sorted(set(approvers.exclude(email="").values_list("email", flat=True)))
 
 
-def _event(before, after):
-    """Return what saving after over before means for the review loop, if anything."""
+def _events(before, after, now):
+    """Return what saving after over before means for the review loop: [event]."""
     Status = after.Status
     was = before.status if before is not None else None
+    events = []
     if after.status == Status.REVIEW and was != Status.REVIEW:
-        return review.SUBMITTED
-    if was == Status.REVIEW and after.status == Status.PUBLISHED:
-        return review.PUBLISHED
-    if was == Status.REVIEW and after.status == Status.DRAFT:
-        return review.SENT_BACK
+        events.append(review.SUBMITTED)
+    elif was == Status.REVIEW and after.status == Status.DRAFT:
+        events.append(review.SENT_BACK)
+    elif after.status == Status.PUBLISHED and (after.published_at or now) > now:
+        same = was == Status.PUBLISHED and before.published_at == after.published_at
+        if not same:
+            events.append(review.SCHEDULED)
+    elif after.status == Status.PUBLISHED:
+        if not (was == Status.PUBLISHED and before.published_at <= now):
+            events.append(review.PUBLISHED)
+    elif was == Status.PUBLISHED:
+        events.append(review.WITHDRAWN)
     if before is not None and before.pending_changes and not after.pending_changes:
         accepted = reviewed_values(after) != reviewed_values(before)
-        return review.ACCEPTED if accepted else review.REJECTED
-    return None
+        events.append(review.ACCEPTED if accepted else review.REJECTED)
+    return events
 
 
-def _sender(before, event):
-    """Return who sent before for review, or proposed its pending change."""
-    if event in {review.ACCEPTED, review.REJECTED}:
-        return before.pending_by
+def _addresses(event, before, user):
+    """Return the addresses to tell of event, user (who caused it) left out."""
+    if event in review.FOR_APPROVERS:
+        return approver_addresses(but=user)
+    told = before.pending_by if event in review.ON_PROPOSALS else _sender(before)
+    if told is None or told == user or not told.email or not told.is_active:
+        return []
+    return [told.email]
+
+
+def _sender(before):
+    """Return who last sent before for review, if anyone did."""
+    if before is None:
+        return None
     # The user of the first save of the latest run of saves in review.
     sender_id = None
     records = before.history.order_by("-history_date", "-history_id")
     for status, user_id in records.values_list("status", "history_user_id")[:200]:
-        if status != before.Status.REVIEW:
+        if status == before.Status.REVIEW:
+            sender_id = user_id
+        elif sender_id is not None:
             break
-        sender_id = user_id
     return get_user_model().objects.filter(pk=sender_id).first() if sender_id else None
 
 
-def _reason(before, after, event, reason=""):
+def _reason(before, after, events, reason=""):
     """Say in a few words what a save does, for the history list."""
+    said = {
+        review.SUBMITTED: "Gửi duyệt",
+        review.PUBLISHED: "Xuất bản",
+        review.SCHEDULED: f"Hẹn giờ đăng {show_datetime(after.published_at)}",
+        review.WITHDRAWN: "Gỡ",
+        review.ACCEPTED: "Chấp nhận thay đổi chờ duyệt",
+        review.REJECTED: "Từ chối thay đổi chờ duyệt",
+    }
+    parts = [said[event] for event in events if event in said]
     if before is None:
-        said = "Tạo mới"
-        if event == review.SUBMITTED:
-            said += ", gửi duyệt"
-    elif before.status != after.status:
-        said = f"{before.get_status_display()} → {after.get_status_display()}"
-    elif event == review.ACCEPTED:
-        said = "Chấp nhận thay đổi chờ duyệt"
-    elif event == review.REJECTED:
-        said = "Từ chối thay đổi chờ duyệt"
-    else:
-        said = "Cập nhật"
+        parts.insert(0, "Tạo mới")
+    elif review.SENT_BACK in events or (not parts and before.status != after.status):
+        parts.insert(0, f"{before.get_status_display()} → {after.get_status_display()}")
+    elif not parts:
+        parts.append("Cập nhật")
+    text = ", ".join([parts[0], *(part[0].lower() + part[1:] for part in parts[1:])])
     if reason:
-        said += f". Lý do trả lại: {reason}"
-    return said
+        text += f". Lý do trả lại: {reason}"
+    return text

@@ -218,7 +218,7 @@ def test_a_scheduled_publication_says_when(
     )
     committed(approver_client, change_url(article), data)
     assert sent() == [(["bientap@q.vn"], "[Đã duyệt, hẹn giờ đăng] Bài viết: Hẹn giờ")]
-    assert f"sẽ tự đăng\nlúc 08:00 {due:%d/%m/%Y}" in mail.outbox[0].body
+    assert f"sẽ tự đăng\nlúc {due:%d/%m/%Y} 08:00." in mail.outbox[0].body
     listed = approver_client.get(CHANGELIST_URL).content.decode()
     assert f"Hẹn giờ {due:%d/%m} 08:00" in listed
 

@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 
 from ..images import LAYOUTS, narrowest, srcset
+from ..review import name_of
 from ..text import format_vn_number
 
 register = template.Library()
@@ -15,6 +16,12 @@ def vn_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).strftime(VN_DATETIME)
+
+
+@register.filter
+def staff_name(user):
+    """Name a staff member as the e-mails do: full name, else user name."""
+    return name_of(user) if user else ""
 
 
 @register.filter
