@@ -153,6 +153,8 @@ def save_as(
         proposed = {k: v for k, v in reviewed_values(obj).items() if v != live[k]}
         if "body" in proposed:
             proposed["body"], obj.body_notes = clean_body(proposed["body"])
+            if proposed["body"] == live["body"]:  # only what the sanitiser drops
+                del proposed["body"]
         waiting = before.pending_changes
         before.pending_changes = proposed or None
         before.pending_by = user if proposed else None
