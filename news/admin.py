@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.urls import reverse
-from django_ckeditor_5.widgets import CKEditor5Widget
 from import_export import fields
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
@@ -10,6 +9,7 @@ from publishing.admin import (
     PublishableAdmin,
     PublishingResourceMixin,
 )
+from publishing.editor import BodyEditor
 from publishing.exports import AllOrNothingImport, PortalResource, text_key
 from publishing.text import fold
 
@@ -95,7 +95,7 @@ class ArticleAdminForm(CoverForm):
             "is_featured",
             "author",
         ]
-        widgets = {"body": CKEditor5Widget(config_name="default")}
+        widgets = {"body": BodyEditor()}
 
 
 @admin.register(Article)

@@ -8,6 +8,7 @@ whoever may not change them, and every change to them recorded in the item's
 history.
 """
 
+import copy
 import datetime
 import functools
 
@@ -26,6 +27,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .dates import ADMIN_FORMFIELDS, show_datetime
 from .history import forget_if_unchanged, set_changes
 from .models import Status
+from .pictures import check_descriptions
 from .uploads import ImageRejected, clean_image
 from .workflow import (
     apply_pending,
@@ -66,7 +68,23 @@ class VersionedForm(forms.ModelForm):
             if loaded is None or loaded != self._current_version():
                 raise ValidationError(self._stale_message())
             self._keep_times_as_shown(cleaned)
+        if "body" in cleaned and hasattr(self.instance, "Status"):
+            self._check_pictures(cleaned)
         return cleaned
+
+    def _check_pictures(self, cleaned):
+        """Show on the body field the undescribed pictures this save sends out."""
+        model = self._meta.model
+        before = model.objects.filter(pk=self.instance.pk).first()
+        after = copy.copy(self.instance)
+        after.status = cleaned.get("status", self.instance.status)
+        if SUBMIT_REVIEW in self.data and after.status == Status.DRAFT:
+            after.status = Status.REVIEW
+        after.body = cleaned["body"]
+        try:
+            check_descriptions(before, after)
+        except ValidationError as error:
+            self.add_error("body", error)
 
     def clean_status(self):
         status = self.cleaned_data["status"]
@@ -138,6 +156,7 @@ class PublishingResourceMixin:
             check_publishing(user, before, instance)
         except PermissionDenied as error:
             raise ValidationError(str(error)) from error
+        check_descriptions(before, instance)
         instance._change_reason = "Nhập dữ liệu từ tệp"
 
 
@@ -382,14 +401,24 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
         change(obj) returns False for an item it leaves as it is: that item is
         not saved at all (no new version, no history), and the message says how
-        many were left alone and why (unchanged).
+        many were left alone and why (unchanged). An item the workflow refuses
+        (a picture without a description, say) is named with the reason.
         """
         changed = skipped = 0
         for obj in queryset:
             if change(obj) is False:
                 skipped += 1
                 continue
-            save_as(request.user, obj, request=request)
+            try:
+                save_as(request.user, obj, request=request)
+            except (PermissionDenied, ValidationError) as error:
+                said = (
+                    " ".join(error.messages)
+                    if isinstance(error, ValidationError)
+                    else str(error)
+                )
+                self.message_user(request, f"Chưa lưu “{obj}”: {said}", messages.ERROR)
+                continue
             changed += 1
         name = self.model._meta.verbose_name
         if changed:

@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from . import review
+from .pictures import check_descriptions
 from .sanitiser import clean_body
 
 EDITOR_GROUP = "Biên tập viên"
@@ -139,6 +140,7 @@ def save_as(
         raise PermissionDenied(
             "Nội dung vừa được người khác lưu trong lúc bạn lưu; hãy mở lại để xem."
         )
+    check_descriptions(before, obj)
     reviewing = (
         before is not None
         and before.status not in _editor_statuses(model)
