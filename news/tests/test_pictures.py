@@ -169,3 +169,15 @@ def test_the_editor_asks_for_a_description_of_each_picture(
     assert page.index("js/editor_words.js") > translations
     words = Path(finders.find("js/editor_words.js")).read_text(encoding="utf-8")
     assert '"Change image text alternative": "Mô tả ảnh"' in words
+
+
+def test_a_standing_page_is_published_only_with_its_pictures_described(admin_client):
+    from pages.models import Page
+
+    data = {"title": "Giới thiệu", "slug": "gioi-thieu", "body": UNDESCRIBED}
+    response = admin_client.post("/admin/pages/page/add/", {**data, "published": "on"})
+    assert response.status_code == 200
+    assert [e for e in body_errors(response) if e.startswith(SAID)]
+    assert not Page.objects.exists()
+    response = admin_client.post("/admin/pages/page/add/", data)
+    assert response.status_code == 302, "an unpublished page keeps them"
