@@ -5,11 +5,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django_ckeditor_5.widgets import CKEditor5Widget
 from import_export.admin import ImportExportModelAdmin
 from openpyxl import Workbook
 
 from publishing.admin import CoverForm, PublishableAdmin, VersionedForm
+from publishing.editor import BodyEditor
 from publishing.exports import AllOrNothingImport, xlsx_response
 from publishing.text import format_vn_number
 from publishing.uploads import ImageRejected, clean_pdf
@@ -82,7 +82,7 @@ class ReportAdminForm(CoverForm):
             "status",
             "published_at",
         ]
-        widgets = {"body": CKEditor5Widget(config_name="default")}
+        widgets = {"body": BodyEditor()}
 
 
 @admin.register(Report)

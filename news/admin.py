@@ -1,6 +1,5 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
-from django_ckeditor_5.widgets import CKEditor5Widget
 from import_export import fields
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
@@ -10,8 +9,10 @@ from publishing.admin import (
     PublishableAdmin,
     PublishingResourceMixin,
 )
+from publishing.editor import BodyEditor
 from publishing.exports import AllOrNothingImport, PortalResource, text_key
 from publishing.text import fold
+from publishing.workflow import can_publish
 
 from .models import Article, Category
 
@@ -95,7 +96,11 @@ class ArticleAdminForm(CoverForm):
             "is_featured",
             "author",
         ]
-        widgets = {"body": CKEditor5Widget(config_name="default")}
+        widgets = {"body": BodyEditor()}
+        help_texts = {
+            "is_featured": "Tin nổi bật mới nhất có ảnh đại diện là tin chính, ô lớn "
+            "đầu trang chủ; tin nổi bật không có ảnh chỉ hiện dạng chữ bên cạnh."
+        }
 
 
 @admin.register(Article)
@@ -152,6 +157,26 @@ class ArticleAdmin(AllOrNothingImport, ImportExportModelAdmin, PublishableAdmin)
     def view_on_site(self, obj):
         return reverse("article_preview", args=[obj.pk])
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if can_publish(request.user, Article):
+            self.warn_without_cover(request, Article.objects.filter(pk=obj.pk))
+
+    def warn_without_cover(self, request, articles):
+        """Tell the approver which of articles are featured but cannot lead."""
+        coverless = articles.filter(is_featured=True).exclude(
+            pk__in=Article.objects.with_cover()
+        )
+        for title in coverless.values_list("title", flat=True):
+            self.message_user(
+                request,
+                f"“{title}” là tin nổi bật nhưng chưa có ảnh đại diện: trang chủ "
+                "không lấy bài này làm tin chính (ô lớn đầu trang), chỉ hiện dạng chữ "
+                "trong các tin nổi bật khác. Hãy thêm ảnh đại diện nếu muốn bài lên "
+                "tin chính.",
+                messages.WARNING,
+            )
+
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, fold(search_term).lower())
 
@@ -166,6 +191,7 @@ class ArticleAdmin(AllOrNothingImport, ImportExportModelAdmin, PublishableAdmin)
         self.apply_to_each(
             request, queryset, feature, "đưa vào tin nổi bật", "đã là tin nổi bật"
         )
+        self.warn_without_cover(request, queryset)
 
     @admin.action(description="Bỏ khỏi tin nổi bật", permissions=["publish"])
     def unfeature(self, request, queryset):

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Subquery, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -66,6 +66,27 @@ class ArticleQuerySet(PublishableQuerySet):
     def listed(self):
         """Return published articles ready for a list: category joined, no body."""
         return self.published().select_related("category").only(*self.LISTED_FIELDS)
+
+    def with_cover(self):
+        """Return the articles with a cover to show (its renditions made)."""
+        return self.exclude(cover="").exclude(cover_renditions=[])
+
+    def featured(self):
+        """Return the published featured articles, the lead first, then the newest.
+
+        The lead (lead=True) is the newest featured article with a cover: the
+        home page shows it wide, above all with its picture. Featured articles
+        without one follow the lead as the others do; none is the lead if no
+        featured article has a cover.
+        """
+        featured = self.published().filter(is_featured=True)
+        newest = featured.with_cover().order_by("-published_at", "-pk")
+        lead = Case(
+            When(pk=Subquery(newest.values("pk")[:1]), then=True),
+            default=False,
+            output_field=models.BooleanField(),
+        )
+        return featured.annotate(lead=lead).order_by("-lead", "-published_at", "-pk")
 
 
 class Article(WithCover, Publishable):

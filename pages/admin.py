@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib import admin
-from django_ckeditor_5.widgets import CKEditor5Widget
+from django.core.exceptions import ValidationError
+
+from publishing.editor import BodyEditor
+from publishing.pictures import check_pictures
 
 from .models import Page
 
@@ -9,7 +12,16 @@ class PageAdminForm(forms.ModelForm):
     class Meta:
         model = Page
         fields = ["title", "slug", "body", "published"]
-        widgets = {"body": CKEditor5Widget(config_name="default")}
+        widgets = {"body": BodyEditor()}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("published") and "body" in cleaned:
+            try:
+                check_pictures(cleaned["body"])
+            except ValidationError as error:
+                self.add_error("body", error)
+        return cleaned
 
 
 @admin.register(Page)

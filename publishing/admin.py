@@ -8,6 +8,7 @@ whoever may not change them, and every change to them recorded in the item's
 history.
 """
 
+import copy
 import datetime
 import functools
 
@@ -27,6 +28,7 @@ from . import review
 from .dates import ADMIN_FORMFIELDS, show_datetime
 from .history import ClerkHistory, forget_if_unchanged, set_changes
 from .models import Status
+from .pictures import check_descriptions
 from .review import name_of
 from .uploads import ImageRejected, clean_image
 from .workflow import (
@@ -83,7 +85,28 @@ class VersionedForm(forms.ModelForm):
                     "Để hẹn giờ đăng, hãy ghi thời gian đăng sau lúc này, ví dụ "
                     f"{show_datetime(timezone.now() + datetime.timedelta(days=1))}.",
                 )
+        if "body" in cleaned and hasattr(self.instance, "Status"):
+            self._check_pictures(cleaned)
         return cleaned
+
+    def _check_pictures(self, cleaned):
+        """Show on the body field the undescribed pictures this save sends out."""
+        model = self._meta.model
+        before = model.objects.filter(pk=self.instance.pk).first()
+        after = copy.copy(self.instance)
+        # A field the form does not offer (an editor's status, any restore's) keeps
+        # the live item's value, as save_as() keeps it.
+        live = before or self.instance
+        after.status = cleaned.get("status", live.status)
+        after.published_at = cleaned.get("published_at", live.published_at)
+        if SUBMIT_REVIEW in self.data and after.status == Status.DRAFT:
+            after.status = Status.REVIEW
+        _press(self.data, after)
+        after.body = cleaned["body"]
+        try:
+            check_descriptions(before, after)
+        except ValidationError as error:
+            self.add_error("body", error)
 
     def clean_status(self):
         status = self.cleaned_data["status"]
@@ -155,6 +178,7 @@ class PublishingResourceMixin:
             check_publishing(user, before, instance)
         except PermissionDenied as error:
             raise ValidationError(str(error)) from error
+        check_descriptions(before, instance)
         self.saving_as = user, kwargs.get("request")
 
     def do_instance_save(self, instance, is_create):
@@ -427,14 +451,25 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
         change(obj) returns False for an item it leaves as it is: that item is
         not saved at all (no new version, no history), and the message says how
-        many were left alone and why (unchanged).
+        many were left alone and why (unchanged). An item the workflow refuses
+        (a picture without a description, say) is named with the reason.
         """
         changed = skipped = mailed = 0
         for obj in queryset:
             if change(obj) is False:
                 skipped += 1
                 continue
-            mailed += bool(save_as(request.user, obj, request=request).mailed)
+            try:
+                saved = save_as(request.user, obj, request=request)
+            except (PermissionDenied, ValidationError) as error:
+                said = (
+                    " ".join(error.messages)
+                    if isinstance(error, ValidationError)
+                    else str(error)
+                )
+                self.message_user(request, f"Chưa lưu “{obj}”: {said}", messages.ERROR)
+                continue
+            mailed += bool(saved.mailed)
             changed += 1
         name = self.model._meta.verbose_name
         if changed:

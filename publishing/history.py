@@ -24,6 +24,8 @@ from simple_history.models import ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .dates import show_date, show_datetime
+from .pictures import file_name
+from .sanitiser import sanitize_html
 from .text import format_vn_number
 
 # Kept by the machinery on every save, or only the proposal's bookkeeping.
@@ -38,6 +40,7 @@ NOT_CHANGES = {
 }
 PROPOSAL = "pending_changes"
 EMPTY = "(trống)"
+PARAGRAPH, ROW, PICTURE = "đoạn", "dòng", "ảnh"
 BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr", "figcaption"}
 HTML_BLOCK = re.compile(r"<(p|h[2-6]|ul|ol|table|figure|blockquote)\b")
 
@@ -58,12 +61,17 @@ class ClerkHistory(HistoricalRecordContextHelper):
                 changes += self.proposal(change.new or {})
             else:
                 changes.append(self.change(change.field, change.old, change.new))
-        return changes
+        return [change for change in changes if change is not None]
 
     def change(self, name, old, new, label=None):
+        """Say how a field changed, or return None if it did not, as stored."""
         field = self.model._meta.get_field(name)
         label = label or capfirst(field.verbose_name)
         if _is_html(old) or _is_html(new):
+            # What the editor sent and what was stored differ by what the
+            # sanitiser drops (a style, a blank line): that is no change.
+            if sanitize_html(old) == sanitize_html(new):
+                return None
             return {"field": label, "paragraphs": compare_paragraphs(old, new)}
         return {"field": label, "old": shown(field, old), "new": shown(field, new)}
 
@@ -78,7 +86,7 @@ class ClerkHistory(HistoricalRecordContextHelper):
                 value = _related(field, value)
             label = f"Đề xuất – {capfirst(field.verbose_name)}"
             changes.append(self.change(name, live, value, label=label))
-        return changes
+        return [change for change in changes if change is not None]
 
 
 def _related(field, value):
@@ -112,21 +120,31 @@ def _is_html(value):
 
 
 class Paragraphs(HTMLParser):
-    """The text of each paragraph, heading, list item and table row of a body."""
+    """Each paragraph, heading, list item, table row and picture of a body.
+
+    paragraphs holds (kind, text): ("đoạn", its text), ("dòng", a table row's
+    cells joined by " | ") or ("ảnh", its description, else its file name). A
+    picture inside a paragraph comes right after that paragraph's text.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.paragraphs = []
         self.current = None
+        self.kind = PARAGRAPH
+        self.pictures = []
 
     def handle_starttag(self, tag, attrs):
         if tag in BLOCKS:
             self._close()
             self.current = []
+            self.kind = ROW if tag == "tr" else PARAGRAPH
         elif tag == "img":
-            alt = dict(attrs).get("alt") or ""
-            self._close()
-            self.paragraphs.append(f"Ảnh “{alt}”" if alt else "Ảnh")
+            attrs = dict(attrs)
+            name = (attrs.get("alt") or "").strip()
+            self.pictures.append(name or file_name(attrs.get("src") or "") or "ảnh")
+            if self.current is None:
+                self._close()
         elif tag in {"td", "th"} and self.current:
             self.current.append(" | ")
 
@@ -137,39 +155,56 @@ class Paragraphs(HTMLParser):
     def handle_data(self, data):
         if self.current is None:
             self.current = []
+            self.kind = PARAGRAPH
         self.current.append(data)
 
     def _close(self):
         if self.current is not None:
             text = " ".join("".join(self.current).split()).strip(" |")
             if text:
-                self.paragraphs.append(text)
+                self.paragraphs.append((self.kind, text))
+        self.paragraphs += [(PICTURE, name) for name in self.pictures]
         self.current = None
+        self.pictures = []
 
     def close(self):
         super().close()
         self._close()
 
 
-def paragraphs(html):
-    """Return the text of each block of an HTML body, in order."""
+def blocks(html):
+    """Return (kind, text) for each block and picture of an HTML body, in order."""
     parser = Paragraphs()
     parser.feed(html or "")
     parser.close()
     return parser.paragraphs
 
 
+def paragraphs(html):
+    """Return the text of each block and picture of an HTML body, in order."""
+    return [text for kind, text in blocks(html)]
+
+
 def compare_paragraphs(old, new):
-    """Return [("Bỏ đoạn" or "Thêm đoạn", text)]: how new's text differs from old's."""
-    before, after = paragraphs(old), paragraphs(new)
-    said = []
+    """Return [(what, text)]: how new's blocks differ from old's.
+
+    what is "Bỏ", "Thêm" or, for a block taken out at one place and put back
+    unchanged at another, "Chuyển", with the kind: "Bỏ dòng", "Chuyển ảnh"…
+    """
+    before, after = blocks(old), blocks(new)
+    changes = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op in {"delete", "replace"}:
-            said += [("Bỏ đoạn", text) for text in before[i1:i2]]
+            changes += [["Bỏ", block] for block in before[i1:i2]]
         if op in {"insert", "replace"}:
-            said += [("Thêm đoạn", text) for text in after[j1:j2]]
-    return said
+            changes += [["Thêm", block] for block in after[j1:j2]]
+    for change in list(changes):
+        what, block = change
+        if what == "Thêm" and ["Bỏ", block] in changes:
+            changes.remove(["Bỏ", block])
+            change[0] = "Chuyển"
+    return [(f"{what} {kind}", text) for what, (kind, text) in changes]
 
 
 def delta(record, previous, foreign_keys_are_objs=True):

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from . import review
 from .dates import show_datetime
+from .pictures import check_descriptions
 from .sanitiser import clean_body
 
 EDITOR_GROUP = "Biên tập viên"
@@ -181,6 +182,7 @@ def save_as(
         keep_workflow_state(obj, before)
         accept_pending = False
     restoring = f"Khôi phục phiên bản {show_datetime(restored)}" if restored else ""
+    check_descriptions(before, obj)
     reviewing = (
         before is not None
         and before.status not in _editor_statuses(model)
@@ -219,6 +221,8 @@ def _propose(user, before, obj, restoring, request):
     proposed = {k: v for k, v in reviewed_values(obj).items() if v != live[k]}
     if "body" in proposed:
         proposed["body"], obj.body_notes = clean_body(proposed["body"])
+        if proposed["body"] == live["body"]:  # only what the sanitiser drops
+            del proposed["body"]
     waiting = before.pending_changes
     obj.version = before.version
     if not proposed and not waiting:

@@ -9,6 +9,7 @@ from campaigns.models import Document, Figure, Report
 from demo.images import cover_alt, draw_cover, scene_for
 from news.models import Article, Category
 from pages.models import Page
+from publishing.pictures import pictures_without_description
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,14 @@ def test_demo_covers_differ_by_article_and_say_what_they_show():
     assert cover_alt(scene_for("ket-qua-bau-cu-tai-quan-hoang-mai")) == (
         "Tranh minh họa: hòm phiếu, lá phiếu và hàng cờ ngày bầu cử"
     )
+    # Every picture of a body is described too, and the home page has a lead.
+    bodies = [
+        *Article.objects.values_list("body", flat=True),
+        *Page.objects.values_list("body", flat=True),
+        *Report.objects.values_list("body", flat=True),
+    ]
+    assert [b for b in bodies if pictures_without_description(b)] == []
+    assert Article.objects.featured().first().lead
 
 
 def test_demo_has_the_documents_the_review_of_2021_cites(client):

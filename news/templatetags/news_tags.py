@@ -22,10 +22,10 @@ def article_cards(articles, heading="h3", show_sapo=False, show_category=False):
 
 @register.inclusion_tag("news/includes/featured.html")
 def featured_articles():
-    """Render "Tin nổi bật": the latest featured articles, the first one wide."""
-    return {
-        "articles": list(Article.objects.listed().filter(is_featured=True)[:FEATURED])
-    }
+    """Render "Tin nổi bật": the lead wide, with its cover, then the others."""
+    articles = list(Article.objects.listed().featured()[:FEATURED])
+    lead = articles.pop(0) if articles and articles[0].lead else None
+    return {"lead": lead, "articles": articles}
 
 
 @register.inclusion_tag("news/includes/category_blocks.html")

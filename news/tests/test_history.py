@@ -129,3 +129,64 @@ def test_a_pending_proposal_shows_what_it_proposes(
     entries = article.history.count()
     save_form(editor_client, article)
     assert article.history.count() == entries
+
+
+PICTURE = (
+    '<figure class="image"><img src="/media/editor/hoi-nghi.jpg" alt="Hội nghị" '
+    'width="800" height="533"></figure>'
+)
+
+
+def test_a_proposal_of_title_and_campaign_shows_exactly_those_two(
+    editor, approver_client, make_article
+):
+    from campaigns.models import Campaign
+
+    campaign = Campaign.objects.create(name="Bầu cử", slug="bau-cu", period="2021")
+    article = make_article(title="Tiêu đề đã duyệt", body=f"<p>Mở đầu.</p>{PICTURE}")
+    editor_client = login_verified(Client(), editor)
+    # The editor gives back the body as CKEditor writes it: the same text and
+    # picture, with a style the sanitiser drops.
+    as_edited = article.body.replace("<img ", '<img style="aspect-ratio:800/533;" ')
+    save_form(
+        editor_client,
+        article,
+        title="Tiêu đề đề xuất",
+        campaign=str(campaign.pk),
+        body=as_edited,
+    )
+    article.refresh_from_db()
+    assert set(article.pending_changes) == {"title", "campaign"}
+    html, text = history_texts(approver_client, article)
+    said = re.findall(r"Đề xuất – [^:]+", text)
+    assert said == ["Đề xuất – Tiêu đề", "Đề xuất – Chiến dịch, phong trào"]
+    assert "Chiến dịch, phong trào: “(trống)” → “Bầu cử”" in text
+    assert "Nội dung:" not in text and "định dạng thay đổi" not in text
+
+
+def test_a_body_is_said_to_change_format_only_when_it_did(
+    approver_client, make_article
+):
+    article = make_article(body=f"<p>Mở đầu.</p>{PICTURE}")
+    save_form(
+        approver_client, article, body=f"<p><strong>Mở đầu.</strong></p>{PICTURE}"
+    )
+    html, text = history_texts(approver_client, article)
+    assert "Nội dung: định dạng thay đổi, chữ giữ nguyên" in text
+
+
+def test_history_says_a_picture_moved_and_a_row_removed(approver_client, make_article):
+    table = (
+        '<figure class="table"><table><tbody><tr><th>Phường</th><th>Cử tri</th></tr>'
+        "<tr><td>Định Công</td><td>30.646</td></tr>"
+        "<tr><td>Mai Động</td><td>25.120</td></tr></tbody></table></figure>"
+    )
+    article = make_article(body=f"<p>Một.</p>{PICTURE}<p>Hai.</p>{table}<p>Ba.</p>")
+    body = f"<p>Một.</p><p>Hai.</p>{table}<p>Ba.</p>{PICTURE}".replace(
+        "<tr><td>Mai Động</td><td>25.120</td></tr>", ""
+    )
+    save_form(approver_client, article, body=body)
+    html, text = history_texts(approver_client, article)
+    assert "Bỏ dòng: “Mai Động | 25.120”" in text
+    assert "Chuyển ảnh: “Hội nghị”" in text
+    assert "Thêm đoạn" not in text and "Bỏ đoạn" not in text

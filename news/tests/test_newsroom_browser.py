@@ -72,6 +72,12 @@ def test_editor_writes_approver_publishes_reader_sees(
         editor.keyboard.press("Tab")
     editor.set_input_files(".ck-toolbar input[type=file]", str(photo))
     editor.wait_for_selector('.ck-editor__editable img[src*="/media/editor/"]')
+    # Every picture needs a description before review: the editor's button says so.
+    editor.locator(".ck-editor__editable img").click()
+    editor.click('.ck-toolbar button[data-cke-tooltip-text="Mô tả ảnh"]')
+    described = editor.get_by_label("Mô tả ảnh (cho người khiếm thị)")
+    described.fill("Người dân tổ 1 dọn vệ sinh ngõ")
+    described.press("Enter")
     editor.set_input_files("#id_cover", str(cover))
     editor.fill("#id_cover_alt", "Người dân dọn vệ sinh ngõ phố")
     editor.click('input[name="_submit_review"]')
@@ -81,6 +87,7 @@ def test_editor_writes_approver_publishes_reader_sees(
     assert article.status == "review"
     assert "<table>" in article.body and "<td>Tổ 1</td>" in article.body
     assert '<img src="/media/editor/' in article.body
+    assert 'alt="Người dân tổ 1 dọn vệ sinh ngõ"' in article.body
     assert not Article.objects.published().exists()
 
     approver = log_in(contexts, base, "duyetbai")

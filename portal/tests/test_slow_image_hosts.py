@@ -65,9 +65,9 @@ def test_an_approvers_save_with_images_that_never_arrive_keeps_the_edit(
         # "localhost", not 127.0.0.1: the portal answers to 127.0.0.1 as its own.
         fields["body"] = (
             "<p>Bản đã sửa: hơn 300 đại biểu dự hội nghị.</p>"
-            f'<img src="{trickle.url}/than/hoi-truong.jpg">'
-            f'<img src="{silent}/dai-bieu.jpg">'
-            f'<img src="{trickle.url}/dau/khen-thuong.jpg">'
+            f'<img src="{trickle.url}/than/hoi-truong.jpg" alt="Hội trường">'
+            f'<img src="{silent}/dai-bieu.jpg" alt="Đại biểu">'
+            f'<img src="{trickle.url}/dau/khen-thuong.jpg" alt="Khen thưởng">'
         )
         started = time.monotonic()
         response = staff.post(server.url, change_url, {**fields, "_save": "Lưu"})
