@@ -438,10 +438,20 @@ class PublishableAdmin(SimpleHistoryAdmin):
             request=request,
         )
         form.instance.saved_as = saved
-        for text, level in _said(saved, obj):
+        said = _said(saved, obj)
+        for text, level in said:
             self.message_user(request, text, level)
+        # What happened is said; Django's "… được chỉnh sửa thành công" after it
+        # would say less, or (for a change that waits) something untrue.
+        request.workflow_said = bool(said)
         for note in getattr(obj, "body_notes", []):
             self.message_user(request, note, messages.WARNING)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        """Say message, unless it is Django's "saved" after the workflow's own."""
+        if level == messages.SUCCESS and getattr(request, "workflow_said", False):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def has_publish_permission(self, request):
         return can_publish(request.user, self.model)

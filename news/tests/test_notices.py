@@ -166,6 +166,8 @@ def test_the_approver_publishes_with_the_button_and_is_told_truly(submitted, run
     )
     assert [m.to for m in mail.outbox] == [["lan@q.vn"]]
     assert reason(article) == "Xuất bản"
+    # Only what happened: not also Django's "… được chỉnh sửa thành công".
+    assert not [text for text in said(response) if "thành công" in text]
 
     page = approver.get(change_url(article)).content.decode()
     assert 'name="_withdraw" value="Gỡ bài"' in page

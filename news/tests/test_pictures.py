@@ -61,6 +61,21 @@ def test_an_approver_cannot_publish_it_and_sees_why_on_the_body(
     assert article.status == Article.Status.PUBLISHED
 
 
+@pytest.mark.parametrize("button", ["_publish", "_schedule"])
+def test_the_approvers_buttons_say_why_on_the_body_too(
+    approver_client, make_article, button
+):
+    article = make_article(status=Article.Status.DRAFT, body=UNDESCRIBED)
+    data = {**form_data(article, status="draft"), button: "1"}
+    if button == "_schedule":
+        data["published_at_0"], data["published_at_1"] = "02/01/2099", "08:00"
+    response = approver_client.post(change_url(article), data)
+    assert response.status_code == 200
+    assert [e for e in body_errors(response) if e.startswith(SAID)]
+    article.refresh_from_db()
+    assert (article.status, article.published_at) == (Article.Status.DRAFT, None)
+
+
 def test_an_editor_saves_a_draft_but_cannot_send_it_for_review(
     editor_client, make_article
 ):
