@@ -18,7 +18,7 @@ EXPORT_URL = "/admin/campaigns/figure/export/"
 HEADERS = ["Báo cáo", "Chỉ tiêu", "Phường", "Giá trị"]
 CSV_FORMAT = str([f.__name__ for f in FORMATS].index("SafeCSV"))
 XLSX_FORMAT = str([f.__name__ for f in FORMATS].index("SafeXLSX"))
-JSON_FORMAT = str([f.__name__ for f in FORMATS].index("JSON"))
+JSON_FORMAT = str([f.__name__ for f in FORMATS].index("SafeJSON"))
 
 
 def csv_upload(rows, headers=HEADERS):
@@ -115,8 +115,9 @@ def test_one_unknown_ward_saves_nothing_and_names_the_row(
     response = preview(approver_client, csv_upload(rows))
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
+    # Numbered as a spreadsheet numbers them: the header is row 1.
     invalid = [r.number for r in response.context["result"].invalid_rows]
-    assert invalid == [2, 3, 4, 5, 6, 7]
+    assert invalid == [3, 4, 5, 6, 7, 8]
     for message in [
         "Không có phường “Phường Không Có” trong quận Hoàng Mai.",
         "Số liệu không được âm: “-5”.",

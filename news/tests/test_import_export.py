@@ -120,8 +120,9 @@ def test_one_bad_row_saves_nothing_and_is_named(approver_client, news_category):
         "“xuat-ban” không phải trạng thái nào: hãy ghi “Nháp”, “Chờ duyệt”, "
         "“Đã xuất bản”, “Đã gỡ”." in html
     )
+    # The spreadsheet's row numbers: the header is row 1.
     errors = response.context["result"].invalid_rows
-    assert [r.number for r in errors] == [2, 3]
+    assert [r.number for r in errors] == [3, 4]
     assert not Article.objects.exists()
 
 
@@ -203,7 +204,7 @@ def test_json_export_round_trips_vietnamese(approver_client, make_article):
     )
 
 
-JSON_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "JSON")))
+JSON_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "SafeJSON")))
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -263,7 +264,7 @@ def test_import_refuses_a_date_not_written_day_first(
     response = preview(approver_client, csv_file(rows))
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
-    assert [r.number for r in response.context["result"].invalid_rows] == [2]
+    assert [r.number for r in response.context["result"].invalid_rows] == [3]
     assert (
         f"“{cell.strip()}” không phải ngày giờ hợp lệ: hãy ghi theo dạng "
         "ngày/tháng/năm giờ:phút, ví dụ 07/01/2022 17:58." in html
