@@ -380,11 +380,10 @@ def test_a_title_two_reports_share_asks_for_the_slug(
 
 
 def test_a_sheet_claiming_a_million_rows_is_read_by_its_cells(
-    approver_client, election_report, monkeypatch
+    approver_client, election_report, rows_read
 ):
     import zipfile
 
-    import tablib
     from openpyxl.styles import Font
 
     book = template(approver_client, election_report)
@@ -400,23 +399,13 @@ def test_a_sheet_claiming_a_million_rows_is_read_by_its_cells(
     upload.seek(0)
     assert re.search(r'<dimension ref="A1:E1048576" ?/>', xml)
     assert '<row r="1048576"' in xml
-
-    appended = []
-    append = tablib.Dataset.append
-
-    def counted(self, row, tags=()):
-        appended.append(1)
-        assert len(appended) < 10_000, "the import reads the empty rows"
-        return append(self, row, tags)
-
-    monkeypatch.setattr(tablib.Dataset, "append", counted)
     response = preview(approver_client, upload, XLSX_FORMAT)
     result = response.context["result"]
     assert not result.has_errors() and not result.has_validation_errors()
     assert result.total_rows == 2 * 15
     confirm(approver_client, response)
     assert values(election_report)[("Cử tri trong danh sách", "Yên Sở")] == 7
-    assert len(appended) < 100
+    assert len(rows_read) < 100
 
 
 def test_ward_figures_over_the_district_total_are_flagged(
