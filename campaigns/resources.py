@@ -33,14 +33,21 @@ class ReportWidget(widgets.ForeignKeyWidget):
         self._found = {}
 
     def clean(self, value, row=None, **kwargs):
-        row = row or {}
-        key = (str(row.get(SLUG_COLUMN) or "").strip(), str(value or "").strip())
-        if key not in self._found:
-            self._found[key] = find_report(*key)
-        return self._found[key]
+        return row_report({**(row or {}), COLUMNS["report"]: value}, self._found)
 
     def render(self, value, obj=None, **kwargs):
         return value.title if value else ""
+
+
+def row_report(row, found):
+    """Return the report row names; found keeps those of earlier rows."""
+    key = (
+        str(row.get(SLUG_COLUMN) or "").strip(),
+        str(row.get(COLUMNS["report"]) or "").strip(),
+    )
+    if key not in found:
+        found[key] = find_report(*key)
+    return found[key]
 
 
 def find_report(slug, name):
@@ -97,22 +104,25 @@ class IndicatorWidget(widgets.ForeignKeyWidget):
 
     def __init__(self):
         super().__init__(Indicator)
+        self._reports = {}
+        self._indicators = {}
 
     def clean(self, value, row=None, **kwargs):
         name = str(value or "").strip()
         if not name:
             raise ValueError("Thiếu tên chỉ tiêu.")
-        row = row or {}
         try:
-            report = find_report(
-                str(row.get(SLUG_COLUMN) or "").strip(),
-                str(row.get(COLUMNS["report"]) or "").strip(),
-            )
+            report = row_report(row or {}, self._reports)
         except ValueError as error:
             raise ValueError(
                 f"Chưa tìm được chỉ tiêu “{name}” vì chưa rõ báo cáo."
             ) from error
-        for indicator in Indicator.objects.filter(campaign=report.campaign_id):
+        campaign = report.campaign_id
+        if campaign not in self._indicators:
+            self._indicators[campaign] = list(
+                Indicator.objects.filter(campaign=campaign)
+            )
+        for indicator in self._indicators[campaign]:
             if ward_key(indicator.name) == ward_key(name):
                 return indicator
         raise ValueError(f"Chiến dịch của báo cáo không có chỉ tiêu “{name}”.")
