@@ -10,13 +10,14 @@ from openpyxl import Workbook
 
 from publishing.admin import CoverForm, PublishableAdmin, VersionedForm
 from publishing.editor import BodyEditor
-from publishing.exports import AllOrNothingImport, xlsx_response
+from publishing.exports import AllOrNothingImport, decimal_format, xlsx_response
 from publishing.text import format_vn_number
 from publishing.uploads import ImageRejected, clean_pdf
 from publishing.workflow import check_changing_live, may_change_parts
 
+from .figures import plain_number
 from .models import Campaign, Document, Figure, Indicator, Report, Ward
-from .resources import COLUMNS, DISTRICT, FigureResource
+from .resources import COLUMNS, DISTRICT, SLUG_COLUMN, FigureResource
 
 
 @admin.register(Ward)
@@ -145,14 +146,22 @@ class ReportAdmin(PublishableAdmin):
         ]
 
     def figure_template_view(self, request, pk):
-        """Download an XLSX with one row per ward and indicator, values blank."""
+        """Download an XLSX with one row per ward and indicator, values blank.
+
+        Rows named by the report's title; its slug, which tells two reports of
+        the same title apart, in a hidden last column. Imported as it is: a row
+        left without a value changes nothing.
+        """
         report = get_object_or_404(Report.objects.select_related("campaign"), pk=pk)
         if not self.has_view_permission(request, report):
             return HttpResponse(status=403)
         book = Workbook()
         sheet = book.active
         sheet.title = "So lieu"
-        sheet.append([COLUMNS[k] for k in ("report", "indicator", "ward", "value")])
+        sheet.append(
+            [COLUMNS[k] for k in ("report", "indicator", "ward", "value")]
+            + [SLUG_COLUMN]
+        )
         values = {(f.indicator_id, f.ward_id): f.value for f in report.figures.all()}
         indicators = report.campaign.indicators.filter(numerator__isnull=True)
         wards = [None, *Ward.objects.all()]
@@ -161,14 +170,20 @@ class ReportAdmin(PublishableAdmin):
                 value = values.get((indicator.pk, ward.pk if ward else None))
                 sheet.append(
                     [
-                        report.slug,
+                        report.title,
                         indicator.name,
                         ward.name if ward else DISTRICT,
-                        "" if value is None else float(value),
+                        None if value is None else plain_number(value),
+                        report.slug,
                     ]
                 )
-        for column, width in zip("ABCD", (40, 40, 20, 14), strict=True):
+                sheet.cell(sheet.max_row, 4).number_format = decimal_format(
+                    indicator.decimals
+                )
+        for column, width in zip("ABCDE", (40, 40, 20, 14, 30), strict=True):
             sheet.column_dimensions[column].width = width
+        sheet.column_dimensions["E"].hidden = True
+        sheet.freeze_panes = "A2"
         return xlsx_response(book, f"so-lieu-{report.slug[:80]}.xlsx")
 
     def view_on_site(self, obj):

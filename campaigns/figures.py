@@ -14,7 +14,7 @@ from publishing.charts import BarChart
 from publishing.exports import decimal_format, format_sheet
 from publishing.text import format_vn_number
 
-from .models import Ward
+from .models import Figure, Ward
 
 HUNDRED = Decimal(100)
 
@@ -292,3 +292,30 @@ def ratio(numerator, denominator):
     return (numerator * HUNDRED / denominator).quantize(
         Decimal("0.01"), rounding=ROUND_HALF_UP
     )
+
+
+def wards_over_total(figure_ids):
+    """Return (report, indicator, wards' sum, district total) where the ward
+    figures of an indicator add up to more than its district total.
+
+    Checked for the reports and indicators of the figures figure_ids.
+    """
+    pairs = set(
+        Figure.objects.filter(pk__in=figure_ids).values_list("report", "indicator")
+    )
+    totals, sums, named = {}, {}, {}
+    figures = Figure.objects.filter(
+        report__in={r for r, _ in pairs}, indicator__in={i for _, i in pairs}
+    ).select_related("report", "indicator")
+    for figure in figures:
+        key = (figure.report_id, figure.indicator_id)
+        named[key] = (figure.report, figure.indicator)
+        if figure.ward_id is None:
+            totals[key] = figure.value
+        else:
+            sums[key] = sums.get(key, 0) + figure.value
+    return [
+        (*named[key], sums[key], totals[key])
+        for key in named
+        if key in pairs and key in totals and sums.get(key, 0) > totals[key]
+    ]

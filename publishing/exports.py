@@ -9,11 +9,15 @@ exported and imported again changes nothing. Spreadsheets (XLSX) get real number
 and dates with Vietnamese-style formats; CSV and JSON get text.
 """
 
+import csv
 import datetime
 import io
+import json
+import zipfile
 from decimal import Decimal
 
 import tablib
+from django.contrib import messages
 from django.core.exceptions import (
     NON_FIELD_ERRORS,
     FieldDoesNotExist,
@@ -24,15 +28,15 @@ from django.core.exceptions import (
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import capfirst
-from import_export import resources, widgets
+from import_export import forms, resources, results, widgets
 from import_export.formats.base_formats import CSV, JSON, XLSX
 from import_export.forms import SelectableFieldsExportForm
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from . import dates
-from .text import clean, fold, parse_vn_number, slugify
+from .text import clean, fold, format_vn_number, parse_vn_number, slugify
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -53,13 +57,118 @@ def escape_formulae(dataset):
     return escaped
 
 
+# What an import reads at most: a file's bytes, its rows below the header, and
+# what an XLSX file (a zip) holds unpacked, which is what reading it costs.
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MAX_IMPORT_ROWS = 5000
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+
+
+class FileRefused(ValueError):
+    """A file an import does not read; its message says why, in Vietnamese."""
+
+
+def is_blank(cells):
+    """Tell whether cells hold nothing: empty, or only spaces."""
+    return all(cell is None or str(cell).strip() == "" for cell in cells)
+
+
+def read_rows(rows):
+    """Return rows (the header first) as a Dataset an import reads.
+
+    Row n of the Dataset is row n + 1 of the sheet, blank rows kept in place, so
+    that a row's number is the spreadsheet's; blank rows after the last filled
+    one are dropped as they are read, however many the file claims, and a file
+    with more than MAX_IMPORT_ROWS rows below its header is refused.
+    """
+    rows = iter(rows)
+    headers = list(next(rows, None) or [])
+    while headers and is_blank(headers[-1:]):
+        headers.pop()
+    if not headers:
+        raise FileRefused("Tệp không có dòng tiêu đề: dòng 1 phải ghi tên các cột.")
+    width = len(headers)
+    dataset = tablib.Dataset(headers=["" if h is None else str(h) for h in headers])
+    blanks = 0
+    for number, row in enumerate(rows, start=2):
+        # A row missing from an XLSX file comes empty: most of the 1.048.576 rows
+        # a sheet may claim, so skipped first, before anything else is done.
+        if not row:
+            blanks += 1
+            continue
+        cells = list(row[:width]) + [None] * (width - len(row))
+        if is_blank(cells):
+            blanks += 1
+            continue
+        if number > MAX_IMPORT_ROWS + 1:
+            raise FileRefused(
+                f"Tệp có hơn {format_vn_number(MAX_IMPORT_ROWS)} dòng dữ liệu (dòng "
+                f"{format_vn_number(number)} vẫn có nội dung): hãy chia thành nhiều "
+                f"tệp, mỗi tệp không quá {format_vn_number(MAX_IMPORT_ROWS)} dòng."
+            )
+        for _ in range(blanks):
+            dataset.append([None] * width)
+        blanks = 0
+        dataset.append(cells)
+    return dataset
+
+
 class SafeCSV(CSV):
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+        text = io.StringIO(in_stream.lstrip("\ufeff"), newline="")
+        return read_rows(csv.reader(text))
+
     def export_data(self, dataset, **kwargs):
         return super().export_data(escape_formulae(dataset), **kwargs)
 
 
+class SafeJSON(JSON):
+    def create_dataset(self, in_stream, **kwargs):
+        try:
+            records = json.loads(in_stream)
+        except ValueError as error:
+            raise FileRefused(f"Tệp JSON không đọc được: {error}.") from error
+        if not isinstance(records, list) or not all(
+            isinstance(record, dict) for record in records
+        ):
+            raise FileRefused(
+                "Tệp JSON phải là một danh sách, mỗi dòng một đối tượng "
+                "{“tên cột”: giá trị}, như tệp xuất từ trang này."
+            )
+        headers = list(records[0]) if records else []
+        return read_rows(
+            [headers, *([record.get(h) for h in headers] for record in records)]
+        )
+
+
 class SafeXLSX(XLSX):
-    """XLSX with numbers and dates as real cells, in Vietnamese-style formats."""
+    """XLSX with numbers and dates as real cells, in Vietnamese-style formats.
+
+    Read from the first sheet's cells, not from the size the file claims: a sheet
+    LibreOffice saved after deleting rows says it reaches row 1.048.576.
+    """
+
+    def create_dataset(self, in_stream):
+        try:
+            members = zipfile.ZipFile(io.BytesIO(in_stream)).infolist()
+        except zipfile.BadZipFile as error:
+            raise FileRefused(
+                "Tệp không phải là bảng tính XLSX: hãy chọn đúng định dạng của tệp."
+            ) from error
+        if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+            raise FileRefused(
+                f"Tệp XLSX giải nén ra hơn {MAX_UNPACKED_BYTES // 1024 // 1024} MB: "
+                "hãy chia thành nhiều tệp nhỏ hơn."
+            )
+        book = load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        try:
+            sheet = book.active
+            sheet.reset_dimensions()
+            return read_rows(sheet.iter_rows(values_only=True))
+        finally:
+            book.close()
 
     def export_data(self, dataset, **kwargs):
         book = Workbook()
@@ -122,7 +231,7 @@ def format_sheet(sheet, header_rows=1):
     sheet.freeze_panes = sheet.cell(header_rows + 1, 1)
 
 
-FORMATS = [SafeCSV, SafeXLSX, JSON]
+FORMATS = [SafeCSV, SafeXLSX, SafeJSON]
 
 
 DASHES = str.maketrans({"–": "-", "—": "-"})
@@ -142,12 +251,26 @@ class ExportForm(SelectableFieldsExportForm):
         return field.column_name if field else field_name
 
 
+class ImportForm(forms.ImportForm):
+    """The import form, refusing at once a file larger than an import reads."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(
+                f"Tệp lớn hơn {MAX_IMPORT_BYTES // 1024 // 1024} MB: hãy chia thành "
+                "nhiều tệp nhỏ hơn."
+            )
+        return upload
+
+
 class AllOrNothingImport:
     """An ImportExportMixin in the portal's ways: Vietnamese file names and column
-    boxes, real numbers and dates in XLSX, and a confirmed import that, like its
-    preview, saves no row if any row is invalid."""
+    boxes, real numbers and dates in XLSX, files read within stated limits, and a
+    confirmed import that, like its preview, saves no row if any row is invalid."""
 
     import_formats = export_formats = FORMATS
+    import_form_class = ImportForm
     export_form_class = ExportForm
     # Excel shows Vietnamese in a CSV file only when it starts with a byte-order mark.
     to_encoding = "utf-8-sig"
@@ -157,6 +280,17 @@ class AllOrNothingImport:
             **super().get_import_data_kwargs(**kwargs),
             "rollback_on_validation_errors": True,
         }
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, FileRefused):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    def process_result(self, result, request):
+        for warning in getattr(result, "warnings", []):
+            messages.warning(request, warning)
+        return super().process_result(result, request)
 
     def get_export_filename(self, request, queryset, file_format):
         """Name a download like bai-viet-27-11-2026.csv."""
@@ -289,6 +423,34 @@ WHOLE_NUMBER_FIELDS = [
 ]
 
 
+class PortalRowResult(results.RowResult):
+    def __init__(self):
+        super().__init__()
+        self.blank = False  # a row with nothing to import, left out of the preview
+
+
+class PortalResult(results.Result):
+    """An import's result whose rows are numbered as the spreadsheet numbers them
+    (the header is row 1), with warnings that do not stop the import."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.warnings = []
+
+    def append_row_result(self, row_result):
+        if not row_result.blank:
+            super().append_row_result(row_result)
+
+    def append_invalid_row(self, number, row, validation_error):
+        super().append_invalid_row(number + 1, row, validation_error)
+
+    def append_error_row(self, number, row, errors):
+        super().append_error_row(number + 1, row, errors)
+
+    def row_errors(self):
+        return [(row.number, row.errors) for row in self.error_rows]
+
+
 class PortalResource(resources.ModelResource):
     """The base of every resource: columns and values in Vietnamese, dates day
     first, numbers as numbers in a spreadsheet; an exported cell changes nothing."""
@@ -303,6 +465,16 @@ class PortalResource(resources.ModelResource):
 
     class Meta:
         skip_unchanged = True
+
+    def get_result_class(self):
+        return PortalResult
+
+    def get_row_result_class(self):
+        return PortalRowResult
+
+    def has_nothing(self, row):
+        """Tell whether row has nothing to import: a blank line, here."""
+        return is_blank(row.values())
 
     def before_import_row(self, row, **kwargs):
         """Read every text cell clean, as it is stored and compared."""
@@ -342,6 +514,11 @@ class PortalResource(resources.ModelResource):
             return None
 
     def import_row(self, row, instance_loader, **kwargs):
+        if self.has_nothing(row):
+            result = self.get_row_result_class()()
+            result.import_type = result.IMPORT_TYPE_SKIP
+            result.blank = True
+            return result
         result = super().import_row(row, instance_loader, **kwargs)
         error = result.validation_error
         if error is not None and hasattr(error, "error_dict"):

@@ -18,7 +18,7 @@ EXPORT_URL = "/admin/campaigns/figure/export/"
 HEADERS = ["Báo cáo", "Chỉ tiêu", "Phường", "Giá trị"]
 CSV_FORMAT = str([f.__name__ for f in FORMATS].index("SafeCSV"))
 XLSX_FORMAT = str([f.__name__ for f in FORMATS].index("SafeXLSX"))
-JSON_FORMAT = str([f.__name__ for f in FORMATS].index("JSON"))
+JSON_FORMAT = str([f.__name__ for f in FORMATS].index("SafeJSON"))
 
 
 def csv_upload(rows, headers=HEADERS):
@@ -115,8 +115,9 @@ def test_one_unknown_ward_saves_nothing_and_names_the_row(
     response = preview(approver_client, csv_upload(rows))
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
+    # Numbered as a spreadsheet numbers them: the header is row 1.
     invalid = [r.number for r in response.context["result"].invalid_rows]
-    assert invalid == [2, 3, 4, 5, 6, 7]
+    assert invalid == [3, 4, 5, 6, 7, 8]
     for message in [
         "Không có phường “Phường Không Có” trong quận Hoàng Mai.",
         "Số liệu không được âm: “-5”.",
@@ -166,14 +167,17 @@ def test_template_file_has_the_columns_and_a_row_per_ward(
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.values)
-    assert list(rows[0]) == HEADERS
+    assert list(rows[0]) == [*HEADERS, "Đường dẫn báo cáo"]
     # Two countable indicators × (district + 14 wards); the turnout is computed.
     assert len(rows) == 1 + 2 * 15
     assert {r[2] for r in rows[1:]} == {
         "Toàn quận",
         *Ward.objects.values_list("name", flat=True),
     }
-    assert all(r[0] == draft_report.slug for r in rows[1:])
+    # Named by its title; the slug, for two reports of one title, hidden.
+    assert all(r[0] == "Báo cáo nháp" for r in rows[1:])
+    assert all(r[4] == draft_report.slug for r in rows[1:])
+    assert sheet.column_dimensions["E"].hidden
 
 
 def test_exports_escape_formulae(approver_client, make_report, voters):
@@ -270,4 +274,162 @@ def test_csv_export_keeps_vietnamese_text_and_names_the_file(
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == HEADERS
-    assert ["ket-qua-bau-cu", "Cử tri trong danh sách", "Toàn quận", "293.695"] in rows
+    assert ["Kết quả bầu cử", "Cử tri trong danh sách", "Toàn quận", "293.695"] in rows
+
+
+def template(client, report):
+    """Return the workbook "Tải tệp mẫu" hands out for report."""
+    response = client.get(f"/admin/campaigns/report/{report.pk}/tep-mau.xlsx")
+    assert response.status_code == 200
+    return load_workbook(io.BytesIO(response.content))
+
+
+def saved(book):
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("so-lieu.xlsx", buffer.getvalue())
+
+
+def template_row(sheet, indicator, ward):
+    return next(
+        row
+        for row in sheet.iter_rows(min_row=2)
+        if (row[1].value, row[2].value) == (indicator, ward)
+    )
+
+
+def test_the_template_imports_as_handed_out_with_a_few_cells_filled(
+    approver_client, election_report
+):
+    before = values(election_report)
+    history = election_report.history.count()
+    book = template(approver_client, election_report)
+    template_row(book.active, "Cử tri trong danh sách", "Yên Sở")[3].value = 1250
+    template_row(book.active, "Cử tri đã bỏ phiếu", "Định Công")[3].value = 30500
+    response = preview(approver_client, saved(book), XLSX_FORMAT)
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors(), (
+        response.content.decode()[-3000:]
+    )
+    # The rows left blank are not in the preview; the figures already there are
+    # read back unchanged.
+    changed = sorted(r.import_type for r in result.rows if r.import_type != "skip")
+    assert changed == ["new", "update"]
+    assert len(result.rows) == len(before) + 1
+    confirm(approver_client, response)
+    assert values(election_report) == {
+        **before,
+        ("Cử tri trong danh sách", "Yên Sở"): Decimal(1250),
+        ("Cử tri đã bỏ phiếu", "Định Công"): Decimal(30500),
+    }
+    report = Report.objects.get(pk=election_report.pk)
+    assert report.history.count() == history
+    assert report.version == election_report.version
+
+
+def test_an_untouched_template_changes_nothing(approver_client, election_report):
+    before = values(election_report)
+    response = preview(
+        approver_client, saved(template(approver_client, election_report)), "1"
+    )
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [r.import_type for r in result.rows] == ["skip"] * len(before)
+    confirm(approver_client, response)
+    assert values(election_report) == before
+
+
+def test_template_errors_name_the_spreadsheet_row_in_words(
+    approver_client, election_report
+):
+    book = template(approver_client, election_report)
+    book.active.cell(6, 4).value = "nhiều"
+    response = preview(approver_client, saved(book), XLSX_FORMAT)
+    html = response.content.decode()
+    assert [r.number for r in response.context["result"].invalid_rows] == [6]
+    # Beside its row number as text, not in a box shown on mouse-over.
+    assert re.search(
+        r'<th scope="row" class="import-row-number">6</th>\s*'
+        r'<td class="import-row-errors">\s*<ul>\s*'
+        r"<li><strong>Giá trị:</strong> “nhiều” không phải là số.</li>",
+        html,
+    ), html[html.find("import-invalid") :][:2000]
+    assert "validation-error-container" not in html
+    assert ">None<" not in html
+    assert not Figure.objects.filter(value=0).exists()
+
+
+def test_a_title_two_reports_share_asks_for_the_slug(
+    approver_client, make_report, voters
+):
+    first = make_report(title="Báo cáo tháng 5")
+    second = make_report(title="Báo cáo tháng 5")
+    rows = [["bao cao thang 5", "Cử tri trong danh sách", "Định Công", "100"]]
+    response = preview(approver_client, csv_upload(rows))
+    assert (
+        "Có 2 báo cáo tên “bao cao thang 5”: hãy ghi đường dẫn của báo cáo muốn "
+        "nhập vào cột “Đường dẫn báo cáo”." in response.content.decode()
+    )
+    assert not Figure.objects.exists()
+    upload = csv_upload(
+        [[*rows[0], second.slug]], headers=[*HEADERS, "Đường dẫn báo cáo"]
+    )
+    confirm(approver_client, preview(approver_client, upload))
+    assert values(second) == {("Cử tri trong danh sách", "Định Công"): Decimal(100)}
+    assert values(first) == {}
+
+
+def test_a_sheet_claiming_a_million_rows_is_read_by_its_cells(
+    approver_client, election_report, rows_read
+):
+    import zipfile
+
+    from openpyxl.styles import Font
+
+    book = template(approver_client, election_report)
+    sheet = book.active
+    template_row(sheet, "Cử tri trong danh sách", "Yên Sở")[3].value = 7
+    # What LibreOffice leaves after Sheet ▸ Delete Rows: formatted empty rows,
+    # down to the sheet's last, row 1.048.576.
+    for number in [*range(40, 60), 1048576]:
+        sheet.cell(number, 1).font = Font(bold=True)
+    upload = saved(book)
+    with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    upload.seek(0)
+    assert re.search(r'<dimension ref="A1:E1048576" ?/>', xml)
+    assert '<row r="1048576"' in xml
+    response = preview(approver_client, upload, XLSX_FORMAT)
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.total_rows == 2 * 15
+    confirm(approver_client, response)
+    assert values(election_report)[("Cử tri trong danh sách", "Yên Sở")] == 7
+    assert len(rows_read) < 100
+
+
+def test_ward_figures_over_the_district_total_are_flagged(
+    approver_client, draft_report
+):
+    name = draft_report.title
+    rows = [
+        [name, "Cử tri trong danh sách", "Toàn quận", "32"],
+        [name, "Cử tri trong danh sách", "Định Công", "1.250"],
+        [name, "Cử tri trong danh sách", "Mai Động", "39"],
+        [name, "Cử tri đã bỏ phiếu", "Toàn quận", "32"],
+        [name, "Cử tri đã bỏ phiếu", "Định Công", "30"],
+    ]
+    response = preview(approver_client, csv_upload(rows))
+    warning = (
+        "Báo cáo “Báo cáo nháp”, chỉ tiêu “Cử tri trong danh sách”: các phường cộng "
+        "lại 1.289, hơn số toàn quận 32. Hãy kiểm tra lại số liệu."
+    )
+    html = response.content.decode()
+    assert warning in html
+    assert "“Cử tri đã bỏ phiếu”: các phường" not in html
+    from django.contrib.messages import get_messages
+
+    done = confirm(approver_client, response)
+    shown = get_messages(done.wsgi_request)
+    assert [str(m) for m in shown if m.level_tag == "warning"] == [warning]
+    assert values(draft_report)[("Cử tri trong danh sách", "Định Công")] == 1250

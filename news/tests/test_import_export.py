@@ -120,8 +120,9 @@ def test_one_bad_row_saves_nothing_and_is_named(approver_client, news_category):
         "“xuat-ban” không phải trạng thái nào: hãy ghi “Nháp”, “Chờ duyệt”, "
         "“Đã xuất bản”, “Đã gỡ”." in html
     )
+    # The spreadsheet's row numbers: the header is row 1.
     errors = response.context["result"].invalid_rows
-    assert [r.number for r in errors] == [2, 3]
+    assert [r.number for r in errors] == [3, 4]
     assert not Article.objects.exists()
 
 
@@ -203,7 +204,7 @@ def test_json_export_round_trips_vietnamese(approver_client, make_article):
     )
 
 
-JSON_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "JSON")))
+JSON_FORMAT = str(FORMATS.index(next(f for f in FORMATS if f.__name__ == "SafeJSON")))
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -263,7 +264,7 @@ def test_import_refuses_a_date_not_written_day_first(
     response = preview(approver_client, csv_file(rows))
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
-    assert [r.number for r in response.context["result"].invalid_rows] == [2]
+    assert [r.number for r in response.context["result"].invalid_rows] == [3]
     assert (
         f"“{cell.strip()}” không phải ngày giờ hợp lệ: hãy ghi theo dạng "
         "ngày/tháng/năm giờ:phút, ví dụ 07/01/2022 17:58." in html
@@ -512,3 +513,67 @@ def test_a_row_without_status_says_which_are_accepted(approver_client, news_cate
         in response.content.decode()
     )
     assert not Article.objects.exists()
+
+
+def test_blank_lines_are_skipped_and_rows_keep_their_numbers(
+    approver_client, news_category, rows_read
+):
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADERS)
+    sheet.append(row("Tin một"))
+    sheet.append([None] * len(HEADERS))
+    sheet.append(["  "] * len(HEADERS))
+    sheet.append(row("Tin lỗi", category="khong-co"))
+    # Formatted empty rows down to row 1.048.576, as LibreOffice leaves them.
+    sheet.cell(1048576, 1).font = Font(bold=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    upload = SimpleUploadedFile("bai-viet.xlsx", buffer.getvalue())
+    response = preview(approver_client, upload, XLSX_FORMAT)
+    assert [r.number for r in response.context["result"].invalid_rows] == [5]
+    assert not Article.objects.exists()
+    assert len(rows_read) < 10
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([HEADERS, row("Tin một"), [], [""] * 10, row("Hai")])
+    buffer.write("\r\n" * 50)
+    upload = SimpleUploadedFile("bai-viet.csv", buffer.getvalue().encode())
+    confirm(approver_client, preview(approver_client, upload))
+    assert sorted(Article.objects.values_list("title", flat=True)) == [
+        "Hai",
+        "Tin một",
+    ]
+
+
+def test_a_file_with_more_rows_than_the_limit_is_refused_at_once(
+    approver_client, news_category
+):
+    # A row after 5.000 empty ones is the file's 5.001st row below its header.
+    text = "\r\n".join([",".join(HEADERS), *[""] * 5000, ",".join(row("Tin cuối"))])
+    upload = SimpleUploadedFile("bai-viet.csv", text.encode())
+    response = preview(approver_client, upload)
+    assert response.context.get("result") is None
+    assert (
+        "Tệp có hơn 5.000 dòng dữ liệu (dòng 5.002 vẫn có nội dung): hãy chia thành "
+        "nhiều tệp, mỗi tệp không quá 5.000 dòng." in response.content.decode()
+    )
+    assert not Article.objects.exists()
+
+
+def test_a_file_larger_than_the_limit_is_refused_unread(
+    approver_client, news_category, monkeypatch
+):
+    from publishing.exports import SafeCSV
+
+    def never(*args, **kwargs):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(SafeCSV, "create_dataset", never)
+    upload = SimpleUploadedFile("bai-viet.csv", b"a" * (10 * 1024 * 1024 + 1))
+    response = preview(approver_client, upload)
+    assert "Tệp lớn hơn 10 MB: hãy chia thành nhiều tệp nhỏ hơn." in (
+        response.content.decode()
+    )
