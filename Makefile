@@ -37,9 +37,11 @@ lighthouse: venv
 	$(BIN)/python bench/lighthouse.py
 
 # The screenshots of the staff guide (templates/admin/guide.html), taken again from
-# the real screens in Debian's chromium into static/guide/.
+# the real screens in Debian's chromium into static/guide/: the browser test of a
+# clerk's week, which walks those screens, crops them there.
 guide-screens: venv
-	$(BIN)/python docs/guide_screens.py
+	GUIDE_SCREENS=static/guide REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q \
+	  portal/tests/test_week_browser.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,7 +1,8 @@
 """Staff reach "Hướng dẫn sử dụng" from every admin page, and it shows the real screens.
 
 The guide (templates/admin/guide.html) covers each task of a clerk's week by the
-label of its button; its pictures are static files docs/guide_screens.py takes.
+label of its button; its pictures are static files the week's browser test takes
+(portal/tests/test_week_browser.py, `make guide-screens`).
 """
 
 import re
