@@ -255,8 +255,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
             if obj is not None and obj.status not in _drafts(self.model):
                 readonly += ["slug"]
         if getattr(request, "restoring", None) is not None:
-            # A restore brings back content only (workflow.save_as).
-            readonly += ["status", "published_at"]
+            # A restore brings back content only (workflow.keep_workflow_state).
+            readonly += ["status", "published_at", *self.model.APPROVER_FIELDS]
         if self.parts_locked(request, obj):
             # Links to other items (an article's reports, a document's campaigns)
             # show to readers as soon as they are saved, like the parts.
@@ -267,7 +267,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
         live = getattr(request, "restoring", None)
         if live is not None and obj is not None:
             # The old version on the restore page shows, as it will save, the
-            # live item's status and publish time, not those of its own day.
+            # live item's status, publish time and approvers' decisions, not
+            # those of its own day.
             keep_workflow_state(obj, live)
         name = self.model._meta.verbose_name.capitalize()
         helps = {
@@ -409,9 +410,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
         if request.method == "GET":
             self.message_user(
                 request,
-                "Khôi phục chỉ đưa lại nội dung của phiên bản này; trạng thái và "
-                "thời gian đăng giữ như hiện tại: không đăng, không gỡ, không hẹn "
-                "giờ.",
+                "Khôi phục chỉ đưa lại nội dung của phiên bản này; trạng thái, "
+                "thời gian đăng và các ô chỉ người duyệt bài được đổi giữ như hiện "
+                "tại: không đăng, không gỡ, không hẹn giờ.",
                 messages.INFO,
             )
         record = self.model.history.filter(

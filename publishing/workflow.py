@@ -140,8 +140,12 @@ class Saved:
 
 
 def keep_workflow_state(obj, live):
-    """Give obj live's workflow state (WORKFLOW_FIELDS): only content moves."""
-    for name in obj.WORKFLOW_FIELDS:
+    """Give obj live's workflow state and approvers' decisions: only content moves.
+
+    That is WORKFLOW_FIELDS and APPROVER_FIELDS: an old version brings back
+    neither a status nor a featured flag or a poll's closing time of its day.
+    """
+    for name in [*obj.WORKFLOW_FIELDS, *obj.APPROVER_FIELDS]:
         attname = obj._meta.get_field(name).attname
         setattr(obj, attname, getattr(live, attname))
 

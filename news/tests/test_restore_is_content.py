@@ -12,7 +12,6 @@ from news.models import Article
 from portal.tests.live import read_form
 from portal.tests.staff_login import login_verified
 from publishing.dates import show_datetime
-from publishing.models import Publishable
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +157,41 @@ def test_a_report_restores_its_content_only(approver_client):
     assert last_reason(after).startswith("Khôi phục phiên bản ")
 
 
-def test_workflow_state_is_declared_once_on_the_base():
-    names = {f.name for f in Publishable._meta.get_fields()}
-    assert set(Publishable.WORKFLOW_FIELDS) <= names
+@pytest.mark.parametrize("role", ["editor", "approver"])
+def test_a_restore_keeps_what_approvers_decided(role, request, approver, make_article):
+    """A featured flag of an old version's day comes back for neither role, and
+    the editor's restore is not refused for a field they cannot change."""
+    article, review = sent_in_review_then_published(make_article, approver)
+    article.is_featured = True
+    article.save()
+    client = request.getfixturevalue(f"{role}_client")
+    url = restore_url(article, review)
+    page = client.get(url).content.decode()
+    assert 'name="is_featured"' not in page, "shown as it stays, not to be changed"
+    fields = read_form(page, "historicalarticle_form")
+    assert client.post(url, {**fields, "is_featured": ""}).status_code == 302
+    article.refresh_from_db()
+    assert article.is_featured
+    changed = article.pending_changes or {}
+    shown = changed.get("title", article.title)
+    assert shown == "Bản gửi duyệt"
+
+
+def test_a_poll_restored_by_its_editor_keeps_its_closing_time(
+    editor_client, approver
+):
+    from polls.models import Poll
+
+    poll = Poll.objects.create(question="Câu hỏi có lỗi chính tả", slug="cau-hoi")
+    first = poll.history.order_by("-history_date").first()
+    poll.closes_at = timezone.now() + datetime.timedelta(days=3)
+    poll._history_user = approver
+    poll.save()
+    poll.question = "Câu hỏi đã sửa"
+    poll.save()
+    url = restore_url(poll, first)
+    fields = read_form(editor_client.get(url).content.decode(), "historicalpoll_form")
+    assert editor_client.post(url, fields).status_code == 302
+    after = Poll.objects.get(pk=poll.pk)
+    assert after.question == "Câu hỏi có lỗi chính tả"
+    assert after.closes_at == poll.closes_at
