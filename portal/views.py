@@ -155,9 +155,11 @@ def server_error(request):
 def permission_denied(request, exception=None):
     """Answer a page the visitor may not open (handler403), in Vietnamese.
 
-    Staff get it in the admin's look, readers in the portal's.
+    Staff get it in the admin's look, readers in the portal's. Where the refusal
+    says why (the workflow's "Chỉ người duyệt bài mới được…", a save that met
+    someone else's), staff read that instead of the general words.
     """
-    return _forbidden(request, csrf_failure=False)
+    return _forbidden(request, csrf_failure=False, reason=str(exception or ""))
 
 
 def csrf_failure(request, reason=""):
@@ -169,8 +171,8 @@ def csrf_failure(request, reason=""):
     return _forbidden(request, csrf_failure=True)
 
 
-def _forbidden(request, csrf_failure):
-    context = {"csrf_failure": csrf_failure}
+def _forbidden(request, csrf_failure, reason=""):
+    context = {"csrf_failure": csrf_failure, "reason": reason}
     if request.path.startswith(f"/{settings.ADMIN_PATH}"):
         template = "admin/403.html"
         context.update(admin.site.each_context(request))

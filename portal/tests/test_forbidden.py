@@ -20,8 +20,15 @@ def refused(request):
     raise PermissionDenied
 
 
+def refused_saying_why(request):
+    raise PermissionDenied(
+        "Nội dung vừa được người khác lưu trong lúc bạn lưu; hãy mở lại để xem."
+    )
+
+
 urlpatterns = [
     path("cam-xem/", refused),
+    path("admin/luu-trung/", refused_saying_why),
     path("", include("portal.urls")),
 ]
 
@@ -35,6 +42,17 @@ def test_an_editor_refused_a_user_page_gets_the_admins_look_in_vietnamese(
     assert "Bạn không có quyền mở trang này" in html
     assert 'id="site-name"' in html and "admin.css" in html  # admin/base_site.html
     assert "Forbidden" not in html
+
+
+@pytest.mark.urls(__name__)
+def test_staff_refused_for_a_reason_read_that_reason(editor):
+    staff = login_verified(Client(), editor)
+    response = staff.get("/admin/luu-trung/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Nội dung vừa được người khác lưu trong lúc bạn lưu" in html
+    assert "chưa được lưu" in html
+    assert "Bạn không có quyền mở trang này" not in html
 
 
 @pytest.mark.urls(__name__)
