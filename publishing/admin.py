@@ -271,8 +271,14 @@ class PublishableAdmin(SimpleHistoryAdmin):
             # those of its own day.
             keep_workflow_state(obj, live)
         name = self.model._meta.verbose_name.capitalize()
+        # The helps of the app's own form first: modelform_factory puts these in
+        # its place, whole.
+        options = getattr(kwargs.get("form", self.form), "_meta", None)
+        declared = getattr(options, "help_texts", None) or {}
         helps = {
-            "published_at": f"{name} đã xuất bản chỉ hiện với bạn đọc từ thời điểm này."
+            **declared,
+            "published_at": f"{name} đã xuất bản chỉ hiện với bạn đọc từ thời điểm "
+            "này.",
         }
         # A help says how to fill a field in ("Để trống để tạo tự động…"): a
         # read-only field shows none (the admin reads its help from here).

@@ -77,3 +77,9 @@ def test_the_approver_is_told_a_featured_article_has_no_cover(
         m for m in said if m.startswith("“Tin khác chưa có ảnh” là tin nổi bật")
     ]
     assert len([m for m in said if "chưa có ảnh đại diện" in m]) == 1
+
+
+def test_the_form_says_what_a_featured_article_needs_to_lead(approver_client):
+    page = approver_client.get("/admin/news/article/add/").content.decode()
+    assert "Tin nổi bật mới nhất có ảnh đại diện là tin chính" in page
+    assert "bài viết đã xuất bản chỉ hiện với bạn đọc từ thời điểm này" in page.lower()
