@@ -37,6 +37,7 @@ from .workflow import (
     check_publishing,
     keep_workflow_state,
     may_change_parts,
+    publish_now,
     save_as,
     send_back,
 )
@@ -490,7 +491,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
             changed += 1
         name = self.model._meta.verbose_name
         if changed:
-            told = f" Đã báo qua e-mail cho người gửi của {mailed}." if mailed else ""
+            told = (
+                f" Đã báo qua e-mail cho người gửi duyệt của {mailed} {name}."
+                if mailed
+                else ""
+            )
             self.message_user(
                 request, f"Đã {done} {changed} {name}.{told}", messages.SUCCESS
             )
@@ -504,21 +509,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
     @admin.action(description="Xuất bản ngay", permissions=["publish"])
     def publish_now(self, request, queryset):
         now = timezone.now()
-
-        def publish(obj):
-            if obj.status == obj.Status.PUBLISHED and obj.published_at <= now:
-                return False
-            obj.status = obj.Status.PUBLISHED
-            # A time already past is kept: publishing again must not move an
-            # item to the top of the lists. A time to come is brought forward.
-            if obj.published_at is None or obj.published_at > now:
-                obj.published_at = now
-            return True
-
         self.apply_to_each(
             request,
             queryset,
-            publish,
+            lambda obj: publish_now(obj, now),
             "xuất bản",
             "đã xuất bản từ trước (thời gian đăng không đổi)",
         )
@@ -628,13 +622,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
 def _press(data, obj):
     """Do to obj what the approver's button in data asks: publish, schedule, withdraw.
 
-    A publish time to come makes "Xuất bản" a schedule; one past is kept, so
-    publishing again does not move an item to the top of the lists.
+    "Xuất bản" publishes now, as the list's "Xuất bản ngay" does; "Hẹn giờ" keeps
+    the time typed, which the form has checked is to come.
     """
-    if PUBLISH in data or SCHEDULE in data:
+    if PUBLISH in data:
+        publish_now(obj, timezone.now())
+    elif SCHEDULE in data:
         obj.status = Status.PUBLISHED
-        if obj.published_at is None:
-            obj.published_at = timezone.now()
     elif WITHDRAW in data and obj.status == Status.PUBLISHED:
         obj.status = Status.WITHDRAWN
 
@@ -650,6 +644,8 @@ def _said(saved, obj):
         review.SCHEDULED: f"Đã hẹn giờ đăng {name} lúc "
         f"{show_datetime(obj.published_at)}.",
         review.WITHDRAWN: f"Đã gỡ {name}: bạn đọc không còn thấy.",
+        review.UNSCHEDULED: f"Đã hủy hẹn giờ đăng {name}: bạn đọc chưa từng thấy, "
+        "và nó sẽ không tự đăng.",
         review.SENT_BACK: f"Đã trả lại {name} cho người viết.",
         review.ACCEPTED: f"Đã chấp nhận thay đổi chờ duyệt của {name}.",
         review.REJECTED: f"Đã từ chối thay đổi chờ duyệt của {name}.",

@@ -29,10 +29,11 @@ logger = logging.getLogger(__name__)
 SUBMITTED = "submitted"
 PROPOSED = "proposed"
 # To whoever sent it for review: published (now, or again), scheduled, withdrawn,
-# sent back to draft.
+# its schedule called off before readers saw it, sent back to draft.
 PUBLISHED = "published"
 SCHEDULED = "scheduled"
 WITHDRAWN = "withdrawn"
+UNSCHEDULED = "unscheduled"
 SENT_BACK = "sent_back"
 # To whoever proposed it: a proposed change accepted or rejected.
 ACCEPTED = "accepted"

@@ -139,6 +139,20 @@ class Saved:
     unchanged: bool = False
 
 
+def publish_now(obj, now):
+    """Publish obj now, in memory; False if it was published already.
+
+    A publish time already past is kept: publishing again must not move an item
+    to the top of the lists. A time to come is brought forward to now.
+    """
+    if obj.status == obj.Status.PUBLISHED and obj.published_at <= now:
+        return False
+    obj.status = obj.Status.PUBLISHED
+    if obj.published_at is None or obj.published_at > now:
+        obj.published_at = now
+    return True
+
+
 def keep_workflow_state(obj, live):
     """Give obj live's workflow state and approvers' decisions: only content moves.
 
@@ -306,7 +320,8 @@ def _events(before, after, now):
         if not (was == Status.PUBLISHED and before.published_at <= now):
             events.append(review.PUBLISHED)
     elif was == Status.PUBLISHED:
-        events.append(review.WITHDRAWN)
+        shown = before.published_at is not None and before.published_at <= now
+        events.append(review.WITHDRAWN if shown else review.UNSCHEDULED)
     if before is not None and before.pending_changes and not after.pending_changes:
         accepted = reviewed_values(after) != reviewed_values(before)
         events.append(review.ACCEPTED if accepted else review.REJECTED)
@@ -345,6 +360,7 @@ def _reason(before, after, events, reason=""):
         review.PUBLISHED: "Xuất bản",
         review.SCHEDULED: f"Hẹn giờ đăng {show_datetime(after.published_at)}",
         review.WITHDRAWN: "Gỡ",
+        review.UNSCHEDULED: "Hủy hẹn giờ đăng",
         review.ACCEPTED: "Chấp nhận thay đổi chờ duyệt",
         review.REJECTED: "Từ chối thay đổi chờ duyệt",
     }

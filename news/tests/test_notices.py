@@ -108,8 +108,9 @@ def test_a_schedule_then_publish_now_withdraw_and_again_each_tell_the_editor(
     assert reason(article) == "Xuất bản"
     assert mail.outbox[1].to == ["lan@q.vn"]
     assert mail.outbox[1].subject == "[Đã xuất bản] Bài viết: Ngày hội đại đoàn kết"
-    assert "Đã xuất bản 1 bài viết. Đã báo qua e-mail cho người gửi của 1." in said(
-        response
+    assert (
+        "Đã xuất bản 1 bài viết. Đã báo qua e-mail cho người gửi duyệt của 1 bài viết."
+        in said(response)
     )
 
     act(approver, run, "unpublish", article)
@@ -123,6 +124,49 @@ def test_a_schedule_then_publish_now_withdraw_and_again_each_tell_the_editor(
     assert [m.subject for m in mail.outbox[3:]] == [
         "[Đã xuất bản] Bài viết: Ngày hội đại đoàn kết"
     ]
+
+
+def test_xuat_ban_publishes_a_scheduled_article_now(submitted, run):
+    """The button and the list's "Xuất bản ngay" mean the same: now."""
+    article, approver = submitted
+    due = timezone.now() + datetime.timedelta(days=3)
+    Article.objects.filter(pk=article.pk).update(status="published", published_at=due)
+    article.refresh_from_db()
+    response = run(
+        approver, change_url(article), form_data(article, _publish="1"), follow=True
+    )
+    article.refresh_from_db()
+    assert article.published_at <= timezone.now()
+    assert any(t.startswith("Đã xuất bản bài viết") for t in said(response))
+    assert reason(article) == "Xuất bản"
+
+
+def test_withdrawing_a_scheduled_article_calls_its_schedule_off(submitted, run):
+    article, approver = submitted
+    due = timezone.now() + datetime.timedelta(days=3)
+    data = form_data(
+        article,
+        published_at_0=f"{timezone.localtime(due):%d/%m/%Y}",
+        published_at_1="08:00",
+        _schedule="Hẹn giờ",
+    )
+    run(approver, change_url(article), data)
+    article.refresh_from_db()
+    page = approver.get(change_url(article)).content.decode()
+    assert 'name="_withdraw" value="Gỡ bài"' in page
+    response = run(
+        approver, change_url(article), form_data(article, _withdraw="1"), follow=True
+    )
+    article.refresh_from_db()
+    assert article.status == "withdrawn"
+    assert (
+        "Đã hủy hẹn giờ đăng bài viết “Ngày hội đại đoàn kết”: bạn đọc chưa từng "
+        "thấy, và nó sẽ không tự đăng." in " ".join(said(response))
+    )
+    assert not [t for t in said(response) if "không còn thấy" in t]
+    assert reason(article) == "Hủy hẹn giờ đăng"
+    assert mail.outbox[-1].subject == "[Hủy hẹn giờ] Bài viết: Ngày hội đại đoàn kết"
+    assert "chưa hiện với bạn đọc" in " ".join(mail.outbox[-1].body.split())
 
 
 def test_an_import_that_publishes_tells_the_editor(

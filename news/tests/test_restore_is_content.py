@@ -177,9 +177,7 @@ def test_a_restore_keeps_what_approvers_decided(role, request, approver, make_ar
     assert shown == "Bản gửi duyệt"
 
 
-def test_a_poll_restored_by_its_editor_keeps_its_closing_time(
-    editor_client, approver
-):
+def test_a_poll_restored_by_its_editor_keeps_its_closing_time(editor_client, approver):
     from polls.models import Poll
 
     poll = Poll.objects.create(question="Câu hỏi có lỗi chính tả", slug="cau-hoi")
