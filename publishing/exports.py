@@ -101,10 +101,13 @@ def read_rows(rows):
             blanks += 1
             continue
         if number > MAX_IMPORT_ROWS + 1:
+            # Counted as the spreadsheet counts, blank rows included: they
+            # keep their places, so that errors name the rows Excel shows.
             raise FileRefused(
-                f"Tệp có hơn {format_vn_number(MAX_IMPORT_ROWS)} dòng dữ liệu (dòng "
-                f"{format_vn_number(number)} vẫn có nội dung): hãy chia thành nhiều "
-                f"tệp, mỗi tệp không quá {format_vn_number(MAX_IMPORT_ROWS)} dòng."
+                f"Tệp có nội dung ở dòng {format_vn_number(number)}, quá dòng "
+                f"{format_vn_number(MAX_IMPORT_ROWS + 1)}: mỗi tệp chỉ dùng dòng tiêu "
+                f"đề và {format_vn_number(MAX_IMPORT_ROWS)} dòng dưới nó. Hãy chia "
+                "thành nhiều tệp, hoặc xóa các dòng trống ở giữa."
             )
         for _ in range(blanks):
             dataset.append([None] * width)

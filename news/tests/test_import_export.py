@@ -557,8 +557,9 @@ def test_a_file_with_more_rows_than_the_limit_is_refused_at_once(
     response = preview(approver_client, upload)
     assert response.context.get("result") is None
     assert (
-        "Tệp có hơn 5.000 dòng dữ liệu (dòng 5.002 vẫn có nội dung): hãy chia thành "
-        "nhiều tệp, mỗi tệp không quá 5.000 dòng." in response.content.decode()
+        "Tệp có nội dung ở dòng 5.002, quá dòng 5.001: mỗi tệp chỉ dùng dòng tiêu đề "
+        "và 5.000 dòng dưới nó. Hãy chia thành nhiều tệp, hoặc xóa các dòng trống ở "
+        "giữa." in response.content.decode()
     )
     assert not Article.objects.exists()
 
