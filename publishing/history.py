@@ -49,7 +49,8 @@ class ClerkHistory(HistoricalRecordContextHelper):
     """simple_history's context for a version's changes, in a clerk's terms.
 
     Each change is {"field", "old", "new"} or, for a body, {"field",
-    "paragraphs"}: a list of ("Thêm đoạn" or "Bỏ đoạn", text).
+    "paragraphs"}: a list of (what, text) from compare_paragraphs ("Thêm đoạn",
+    "Bỏ dòng", "Chuyển ảnh"…).
     """
 
     def context_for_delta_changes(self, delta):

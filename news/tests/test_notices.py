@@ -284,12 +284,16 @@ def test_the_proposed_change_is_shown_on_the_approvers_form(
 ):
     _, approver = named
     article = make_article(
-        title="Tiêu đề cũ", body="<p>Đoạn giữ nguyên.</p><p>Đoạn bỏ đi.</p>"
+        title="Tiêu đề cũ",
+        body="<p>Đoạn giữ nguyên.</p><p>Đoạn bỏ đi.</p>"
+        "<table><tr><td>Tổ 1</td><td>120</td></tr></table>",
     )
     data = form_data(
         article,
         title="Tiêu đề mới",
-        body="<p>Đoạn giữ nguyên.</p><p>Đoạn thêm vào.</p>",
+        body="<p>Đoạn giữ nguyên.</p><p>Đoạn thêm vào.</p>"
+        "<table><tr><td>Tổ 1</td><td>120</td></tr><tr><td>Tổ 2</td><td>95</td></tr>"
+        "</table>",
     )
     run(editor_client, change_url(article), data)
     mail.outbox.clear()
@@ -301,6 +305,9 @@ def test_the_proposed_change_is_shown_on_the_approvers_form(
     assert "“Tiêu đề cũ” &rarr; “Tiêu đề mới”" in box
     assert "Bỏ đoạn: “Đoạn bỏ đi.”" in box
     assert "Thêm đoạn: “Đoạn thêm vào.”" in box
+    # Each kind of block added shows as added, not in the colour of a removal.
+    added = box[box.index("Thêm dòng") - 80 : box.index("Thêm dòng")]
+    assert 'class="added"' in added
     assert "Đoạn giữ nguyên" not in box
     assert 'name="_accept" value="Chấp nhận thay đổi"' in box
     assert "Trả lại người viết…" in box
