@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from publishing.editor import BodyEditor
-from publishing.pictures import check_pictures
+from publishing.pictures import check_descriptions
 
 from .models import Page
 
@@ -16,9 +16,11 @@ class PageAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("published") and "body" in cleaned:
+        if "body" in cleaned:
+            before = Page.objects.filter(pk=self.instance.pk).first()
+            after = Page(body=cleaned["body"], published=cleaned.get("published"))
             try:
-                check_pictures(cleaned["body"])
+                check_descriptions(before, after, sent_out=lambda page: page.published)
             except ValidationError as error:
                 self.add_error("body", error)
         return cleaned

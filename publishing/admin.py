@@ -40,6 +40,7 @@ from .workflow import (
     publish_now,
     save_as,
     send_back,
+    sent_out,
 )
 
 # The submit buttons of the change form that move an item along the review loop:
@@ -105,7 +106,7 @@ class VersionedForm(forms.ModelForm):
         _press(self.data, after)
         after.body = cleaned["body"]
         try:
-            check_descriptions(before, after)
+            check_descriptions(before, after, sent_out)
         except ValidationError as error:
             self.add_error("body", error)
 
@@ -179,7 +180,7 @@ class PublishingResourceMixin:
             check_publishing(user, before, instance)
         except PermissionDenied as error:
             raise ValidationError(str(error)) from error
-        check_descriptions(before, instance)
+        check_descriptions(before, instance, sent_out)
         self.saving_as = user, kwargs.get("request")
 
     def do_instance_save(self, instance, is_create):

@@ -58,20 +58,23 @@ def check_pictures(html):
     )
 
 
-def check_descriptions(before, after):
+def check_descriptions(before, after, sent_out):
     """Raise ValidationError if saving after over before sends out an undescribed
     picture: to review, to readers, or as a change proposed to a live item.
 
-    A save that sends nothing new (same status, same body) passes, so that an
-    item published before this rule can still be withdrawn or unfeatured.
+    sent_out(item) says where item is out, to reviewers or readers (its status,
+    its "published" box: each model's own), and is empty while it is not. A save
+    that sends nothing new (out the same way before, with the same body) passes,
+    so that an item published before this rule can still be withdrawn,
+    unfeatured or retitled.
     """
     body = getattr(after, "body", None)
-    if body is None or after.status not in {
-        after.Status.REVIEW,
-        after.Status.PUBLISHED,
-    }:
+    if body is None or not sent_out(after):
         return
-    if before is not None and (before.status, before.body) == (after.status, body):
+    if before is not None and (sent_out(before), before.body) == (
+        sent_out(after),
+        body,
+    ):
         return
     check_pictures(body)
 

@@ -139,6 +139,13 @@ class Saved:
     unchanged: bool = False
 
 
+def sent_out(obj):
+    """Return where obj is out of its author's hands (in review, published), or None."""
+    return (
+        obj.status if obj.status in {obj.Status.REVIEW, obj.Status.PUBLISHED} else None
+    )
+
+
 def publish_now(obj, now):
     """Publish obj now, in memory; False if it was published already.
 
@@ -200,7 +207,7 @@ def save_as(
         keep_workflow_state(obj, before)
         accept_pending = False
     restoring = f"Khôi phục phiên bản {show_datetime(restored)}" if restored else ""
-    check_descriptions(before, obj)
+    check_descriptions(before, obj, sent_out)
     reviewing = (
         before is not None
         and before.status not in _editor_statuses(model)

@@ -196,3 +196,22 @@ def test_a_standing_page_is_published_only_with_its_pictures_described(admin_cli
     assert not Page.objects.exists()
     response = admin_client.post("/admin/pages/page/add/", data)
     assert response.status_code == 302, "an unpublished page keeps them"
+
+
+def test_a_published_page_older_than_the_rule_can_still_be_retitled(admin_client):
+    """The pages follow the same rule: nothing new sent out, nothing checked."""
+    from pages.models import Page
+
+    page = Page.objects.create(
+        title="Giới thiệu", slug="gioi-thieu", body=UNDESCRIBED, published=True
+    )
+    data = {"title": "Giới thiệu Ban", "slug": page.slug, "body": page.body}
+    response = admin_client.post(
+        f"/admin/pages/page/{page.pk}/change/", {**data, "published": "on"}
+    )
+    assert response.status_code == 302
+    assert Page.objects.get(pk=page.pk).title == "Giới thiệu Ban"
+    changed = {**data, "body": page.body + "<p>Thêm.</p>", "published": "on"}
+    response = admin_client.post(f"/admin/pages/page/{page.pk}/change/", changed)
+    assert response.status_code == 200
+    assert [e for e in body_errors(response) if e.startswith(SAID)]

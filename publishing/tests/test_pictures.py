@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from publishing.models import Status
 from publishing.pictures import check_descriptions, pictures_without_description
+from publishing.workflow import sent_out
 
 BODY = (
     '<p>Mở đầu.</p><figure class="image"><img src="/media/editor/le-khai-mac.jpg" '
@@ -31,7 +32,7 @@ def test_pictures_without_description_are_named_by_position_and_file():
 @pytest.mark.parametrize("status", [Status.REVIEW, Status.PUBLISHED])
 def test_an_undescribed_picture_may_not_go_to_review_or_readers(status):
     with pytest.raises(ValidationError) as refused:
-        check_descriptions(item(Status.DRAFT, BODY), item(status, BODY))
+        check_descriptions(item(Status.DRAFT, BODY), item(status, BODY), sent_out)
     said = refused.value.messages[0]
     assert said.startswith(
         "Ảnh thứ 2 (“anh-hop-bao.jpg”) và ảnh thứ 3 (“ban-do phuong.png”) chưa có "
@@ -41,19 +42,23 @@ def test_an_undescribed_picture_may_not_go_to_review_or_readers(status):
 
 
 def test_a_draft_keeps_undescribed_pictures_and_a_described_body_passes():
-    check_descriptions(None, item(Status.DRAFT, BODY))
-    check_descriptions(item(Status.DRAFT, BODY), item(Status.WITHDRAWN, BODY))
+    check_descriptions(None, item(Status.DRAFT, BODY), sent_out)
+    check_descriptions(item(Status.DRAFT, BODY), item(Status.WITHDRAWN, BODY), sent_out)
     described = BODY.replace('.jpg">', '.jpg" alt="Họp báo">').replace(
         'alt="  "', 'alt="Bản đồ phường"'
     )
-    check_descriptions(None, item(Status.PUBLISHED, described))
+    check_descriptions(None, item(Status.PUBLISHED, described), sent_out)
 
 
 def test_a_live_item_older_than_the_rule_can_still_be_saved_unchanged():
     """Unfeaturing or re-saving a published item sends out nothing new."""
-    check_descriptions(item(Status.PUBLISHED, BODY), item(Status.PUBLISHED, BODY))
+    check_descriptions(
+        item(Status.PUBLISHED, BODY), item(Status.PUBLISHED, BODY), sent_out
+    )
     with pytest.raises(ValidationError):
         # A changed body, or a proposal of one, is checked.
         check_descriptions(
-            item(Status.PUBLISHED, BODY), item(Status.PUBLISHED, BODY + "<p>Thêm.</p>")
+            item(Status.PUBLISHED, BODY),
+            item(Status.PUBLISHED, BODY + "<p>Thêm.</p>"),
+            sent_out,
         )
