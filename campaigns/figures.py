@@ -298,11 +298,12 @@ def wards_over_total(figure_ids):
     """Return (report, indicator, wards' sum, district total) where the ward
     figures of an indicator add up to more than its district total.
 
-    Checked for the reports and indicators of the figures figure_ids.
+    Checked for the reports and indicators of the figures figure_ids, of counts
+    only (an indicator of 0 decimals: people, posts, households): an average or
+    a rate typed by hand does not add up over the wards.
     """
-    pairs = set(
-        Figure.objects.filter(pk__in=figure_ids).values_list("report", "indicator")
-    )
+    counted = Figure.objects.filter(pk__in=figure_ids, indicator__decimals=0)
+    pairs = set(counted.values_list("report", "indicator"))
     totals, sums, named = {}, {}, {}
     figures = Figure.objects.filter(
         report__in={r for r, _ in pairs}, indicator__in={i for _, i in pairs}

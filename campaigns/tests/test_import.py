@@ -408,6 +408,23 @@ def test_a_sheet_claiming_a_million_rows_is_read_by_its_cells(
     assert len(rows_read) < 100
 
 
+def test_ward_figures_of_a_rate_are_not_added_up(approver_client, draft_report):
+    from campaigns.models import Indicator
+
+    Indicator.objects.create(
+        campaign=draft_report.campaign, name="Tỷ lệ hộ đạt chuẩn", unit="%", decimals=2
+    )
+    name = draft_report.title
+    rows = [
+        [name, "Tỷ lệ hộ đạt chuẩn", "Toàn quận", "95,5"],
+        [name, "Tỷ lệ hộ đạt chuẩn", "Định Công", "96,1"],
+        [name, "Tỷ lệ hộ đạt chuẩn", "Mai Động", "94,8"],
+    ]
+    response = preview(approver_client, csv_upload(rows))
+    assert not response.context["result"].has_validation_errors()
+    assert "các phường cộng lại" not in response.content.decode()
+
+
 def test_ward_figures_over_the_district_total_are_flagged(
     approver_client, draft_report
 ):
