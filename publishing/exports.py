@@ -140,7 +140,9 @@ class SafeJSON(JSON):
                 "Tệp JSON phải là một danh sách, mỗi dòng một đối tượng "
                 "{“tên cột”: giá trị}, như tệp xuất từ trang này."
             )
-        headers = list(records[0]) if records else []
+        # Every column any record names, in the order they first appear: a key
+        # only a later record holds is read, not silently dropped.
+        headers = list(dict.fromkeys(key for record in records for key in record))
         return read_rows(
             [headers, *([record.get(h) for h in headers] for record in records)]
         )
