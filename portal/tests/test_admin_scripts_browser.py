@@ -92,41 +92,54 @@ def pages_of(user, role):
     return list(crawl.paths.values())
 
 
-@pytest.mark.parametrize("role", ROLES)
+def forms(path):
+    """Tell whether path is a form, which each role's rights render differently."""
+    return path.endswith(("/add/", "/change/")) or "/history/" in path
+
+
 def test_no_admin_page_has_a_script_its_policy_blocks(
     newsroom,  # noqa: F811
-    role,
     browser,
     live_server,
 ):
-    user = newsroom.get(username=role)
-    urls = pages_of(user, role)
-    client = login_verified(Client(), user)
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
+    """The superuser opens every page; the editor and the approver, their forms
+    (their buttons and read-only fields differ) and any page the superuser had
+    not met."""
+    blocked, opened, seen = {}, 0, set()
+    for role in ROLES:
+        user = newsroom.get(username=role)
+        urls = [
+            url
+            for url in pages_of(user, role)
+            if forms(urlsplit(url).path) or urlsplit(url).path not in seen
         ]
-    )
-    context.add_init_script(LISTEN)
-    page = context.new_page()
-    blocked = {}
-    try:
-        for url in urls:
-            response = page.goto(live_server.url + url)
-            assert response.status == 200, (role, url, response.status)
-            page.wait_for_load_state("load")
-            for what in page.evaluate(INLINE):
-                blocked.setdefault(what, url)
-        page.goto(live_server.url + reverse("admin:index"))
-        keep(page, f"admin-scripts-{role}")
-    finally:
-        context.close()
+        seen.update(urlsplit(url).path for url in urls)
+        client = login_verified(Client(), user)
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        context.add_init_script(LISTEN)
+        page = context.new_page()
+        try:
+            for url in urls:
+                response = page.goto(live_server.url + url)
+                assert response.status == 200, (role, url, response.status)
+                page.wait_for_load_state("load")
+                for what in page.evaluate(INLINE):
+                    blocked.setdefault(what, f"{url} ({role})")
+                opened += 1
+            page.goto(live_server.url + reverse("admin:index"))
+            keep(page, f"admin-scripts-{role}")
+        finally:
+            context.close()
 
-    assert len(urls) > 20
+    assert opened > 100
     report = [f"{what} on {url}" for what, url in sorted(blocked.items())]
-    assert not report, f"{role}: {len(report)} blocked or inline:\n" + "\n".join(report)
+    assert not report, f"{len(report)} blocked or inline:\n" + "\n".join(report)

@@ -1,11 +1,13 @@
-"""A clerk's week in Debian's chromium, on the demo, as the editor and the approver.
+"""A clerk's week in Debian's chromium, on the demo, as its three roles.
 
 The editor writes an article and sends it for review; the approver sends it back
 with a reason; the editor revises it and sends it again; the approver schedules it,
 then publishes it at once from the list; restores the first version of the live
-article; exports the articles and imports the file again; downloads a report's
-figures template, fills a cell and imports it. After each step the test reads what
-a reader gets on the public site and what landed in each mailbox.
+article; exports the articles and imports the file again. The administrator reads
+the article's history, with a link to each person's account, which the editor's
+history does not have, and enters a report's figures: downloads the template,
+fills a cell and imports it. After each step the test reads what a reader gets on
+the public site and what landed in each mailbox.
 
 Each screen is kept in artifacts/screenshots/week-*.png. The staff guide
 ("Hướng dẫn sử dụng") shows crops of these same screens: `make guide-screens` runs
@@ -265,11 +267,29 @@ def test_a_clerks_week(browser, live_server, guide, tmp_path):
     assert len(mail.outbox) == sent
     assert reader.sees(address)[0] == 200
 
+    # Saturday: the administrator reads who did what, with a link to each
+    # person's account; the editor reads the same names, without links.
+    admin = Desk(browser, base, "admin", guide)
+    admin.go(f"/admin/news/article/{article.pk}/history/")
+    history = admin.page.locator("#change-history")
+    assert "Khôi phục phiên bản" in history.inner_text()
+    for person in (lan, minh):
+        link = history.get_by_role(
+            "link", name=person.last_name + " " + person.first_name
+        )
+        assert link.first.get_attribute("href").endswith(
+            f"/auth/user/{person.pk}/change/"
+        )
+    editor.go(f"/admin/news/article/{article.pk}/history/")
+    names = editor.page.locator("#change-history")
+    assert "Trần Văn Minh" in names.inner_text()
+    assert names.locator("a[href*='/auth/user/']").count() == 0
+
     # The ward figures of a report: the template, one cell filled, imported.
     report = Report.objects.published().filter(figures__isnull=False).first()
-    approver.go(f"/admin/campaigns/report/{report.pk}/change/")
-    approver.shot("tai-tep-mau", "fieldset:has(a[href$='tep-mau.xlsx'])")
-    book = load_workbook(io.BytesIO(approver.download("a[href$='tep-mau.xlsx']")))
+    admin.go(f"/admin/campaigns/report/{report.pk}/change/")
+    admin.shot("tai-tep-mau", "fieldset:has(a[href$='tep-mau.xlsx'])")
+    book = load_workbook(io.BytesIO(admin.download("a[href$='tep-mau.xlsx']")))
     sheet = book.active
     headers = [cell.value for cell in sheet[1]]
     value = headers.index("Giá trị")
@@ -279,12 +299,12 @@ def test_a_clerks_week(browser, live_server, guide, tmp_path):
     blank[value].value = 4321
     indicator, ward = (blank[headers.index(h)].value for h in ("Chỉ tiêu", "Phường"))
     book.save(tmp_path / "so-lieu.xlsx")
-    approver.go("/admin/campaigns/figure/import/")
-    approver.page.set_input_files("#id_import_file", str(tmp_path / "so-lieu.xlsx"))
-    approver.page.select_option("#id_format", label="xlsx")
-    approver.shot("nhap-so-lieu", "#content", pad=0)
-    approver.press("#content input[type=submit]")
-    approver.press('#content form[action$="process_import/"] input[type=submit]')
+    admin.go("/admin/campaigns/figure/import/")
+    admin.page.set_input_files("#id_import_file", str(tmp_path / "so-lieu.xlsx"))
+    admin.page.select_option("#id_format", label="xlsx")
+    admin.shot("nhap-so-lieu", "#content", pad=0)
+    admin.press("#content input[type=submit]")
+    admin.press('#content form[action$="process_import/"] input[type=submit]')
     figure = Figure.objects.get(
         report=report, indicator__name=indicator, ward__name=ward
     )
