@@ -157,7 +157,7 @@ class ReportAdmin(PublishableAdmin):
             return HttpResponse(status=403)
         book = Workbook()
         sheet = book.active
-        sheet.title = "So lieu"
+        sheet.title = "Số liệu"
         sheet.append(
             [COLUMNS[k] for k in ("report", "indicator", "ward", "value")]
             + [SLUG_COLUMN]

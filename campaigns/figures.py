@@ -237,7 +237,7 @@ class FigureTable:
         """
         book = Workbook()
         sheet = book.active
-        sheet.title = "So lieu"
+        sheet.title = "Số liệu"
         sheet.append(
             ["Phường", "Mã phường"]
             + [
@@ -257,7 +257,7 @@ class FigureTable:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                     if cell.value is not None:
                         cell.number_format = decimal_format(column.decimals)
-        info = book.create_sheet("Thong tin")
+        info = book.create_sheet("Thông tin")
         for line in about:
             info.append(list(line))
         format_sheet(info, header_rows=0)

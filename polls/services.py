@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import hmac
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -99,15 +100,17 @@ def erase_address_hashes(poll):
 
 
 def percentages(counts):
-    """Return counts as percentages with one decimal that add up to exactly 100."""
+    """Return counts as percentages, each its exact share rounded to one decimal.
+
+    Equal votes show equal shares: 1, 1 and 1 vote are 33,3 % each, and the
+    shares then add up to 99,9 %, not 100 %; giving one choice 33,4 % to make
+    100 would tell readers it got more votes than the others.
+    """
     total = sum(counts)
     if not total:
         return [0.0 for _ in counts]
-    tenths = [count * 1000 / total for count in counts]
-    whole = [int(t) for t in tenths]
-    by_remainder = sorted(
-        range(len(counts)), key=lambda i: tenths[i] - whole[i], reverse=True
-    )
-    for i in by_remainder[: 1000 - sum(whole)]:
-        whole[i] += 1
-    return [w / 10 for w in whole]
+    # Half a tenth rounds up, as readers round: 1 of 8 votes is 12,5 %.
+    return [
+        float((Decimal(count * 100) / total).quantize(Decimal("0.1"), ROUND_HALF_UP))
+        for count in counts
+    ]

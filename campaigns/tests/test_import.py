@@ -450,3 +450,13 @@ def test_ward_figures_over_the_district_total_are_flagged(
     shown = get_messages(done.wsgi_request)
     assert [str(m) for m in shown if m.level_tag == "warning"] == [warning]
     assert values(draft_report)[("Cử tri trong danh sách", "Định Công")] == 1250
+
+
+def test_the_template_and_the_figures_download_name_their_sheets_in_vietnamese(
+    approver_client, election_report, client
+):
+    assert template(approver_client, election_report).sheetnames == ["Số liệu"]
+    response = client.get(election_report.get_absolute_url() + "so-lieu.xlsx")
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Số liệu", "Thông tin"]

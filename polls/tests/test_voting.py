@@ -194,10 +194,17 @@ def test_get_on_the_vote_url_is_not_allowed(client, open_poll):
     "votes",
     [[1, 1, 1], [2, 2, 2], [1, 0, 0], [5, 3, 1, 1, 0], [0, 0], [7, 7, 7, 7, 7, 7]],
 )
-def test_percentages_add_up_to_100(votes):
+def test_percentages_are_each_share_rounded_and_equal_for_equal_votes(votes):
     shares = percentages(votes)
-    assert round(sum(shares), 1) == (100.0 if sum(votes) else 0.0)
     assert all(round(s, 1) == s for s in shares)
+    total = sum(votes)
+    for count, share in zip(votes, shares, strict=True):
+        assert abs(share - (100 * count / total if total else 0)) <= 0.05
+    for a, b in zip(votes, votes[1:], strict=False):
+        assert (a == b) <= (shares[votes.index(a)] == shares[votes.index(b)])
+    assert percentages([1, 1, 1]) == [33.3, 33.3, 33.3]
+    assert percentages([1, 7]) == [12.5, 87.5]
+    assert abs(sum(shares) - (100 if total else 0)) <= 0.05 * len(votes)
 
 
 def test_results_show_counts_percentages_total_chart_and_dates(client, open_poll):

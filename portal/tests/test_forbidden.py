@@ -109,3 +109,9 @@ def test_a_sign_in_refused_by_csrf_gets_the_admins_look(db):
     assert response.status_code == 403
     html = response.content.decode()
     assert "Chưa lưu được" in html and 'id="site-name"' in html
+
+
+def test_the_admin_sign_in_page_has_its_heading(client):
+    html = client.get("/admin/login/").content.decode()
+    assert html.count("<h1") == 1
+    assert '<h1 class="login-heading">Đăng nhập trang quản trị</h1>' in html

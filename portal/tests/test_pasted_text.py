@@ -88,7 +88,7 @@ def test_every_url_answers_for_text_holding_control_characters():
     for report in reports:
         url = report.get_absolute_url() + "so-lieu."
         book = load_workbook(io.BytesIO(client.get(url + "xlsx").content))
-        assert book["Thong tin"]["B1"].value == report.title
+        assert book["Thông tin"]["B1"].value == report.title
         rows = csv.DictReader(io.StringIO(client.get(url + "csv").text))
         assert {row["chi_tieu"] for row in rows}
         assert json.loads(client.get(url + "json").text)["bao_cao"] == report.title
