@@ -4,6 +4,8 @@ The page, the charts and the CSV, JSON and XLSX files are all built from one
 FigureTable, so they always show the same numbers.
 """
 
+import csv
+import io
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -11,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from openpyxl import Workbook
 
 from publishing.charts import BarChart
-from publishing.exports import decimal_format, format_sheet
+from publishing.exports import decimal_format, format_sheet, number_format
 from publishing.text import format_vn_number
 
 from .models import Figure, Ward
@@ -43,6 +45,17 @@ class Column:
     is_ratio: bool
     qualifier: str = ""  # "trên" or "khoảng", written before every value
     counted: str = ""  # what a stat card names after its number
+    precision: str = "chính xác"  # the qualifier as the files name it
+
+    def number_format(self, value):
+        """Return the spreadsheet format of a value's cell, as display writes it:
+        "#,##0.00" for a ratio, or with the qualifier before the number,
+        '"trên "#,##0' (the cell is still the number 5000)."""
+        if self.is_ratio:
+            code = decimal_format(self.decimals)
+        else:
+            code = number_format(plain_number(value))
+        return f'"{self.qualifier} "{code}' if self.qualifier else code
 
     @property
     def heading_unit(self):
@@ -62,6 +75,18 @@ class Column:
             return ""
         number = format_vn_number(value, self.decimals if self.is_ratio else None)
         return f"{self.qualifier} {number}" if self.qualifier else number
+
+    def spoken(self, value):
+        """Return a value as a person reads it, with what it counts.
+
+        "trên 5.000 người", "99,47%", "42 cộng tác viên" for an indicator with no
+        unit: never a bare number, so that no spreadsheet, in any language, takes
+        it for a number ("293.695" is 293,695 to an English one).
+        """
+        shown = self.display(value)
+        if self.is_ratio:
+            return f"{shown}%"
+        return f"{shown} {self.unit or self.counted}"
 
     def card(self, value):
         """Return the stat card of a value; a ratio names its numerator.
@@ -206,12 +231,17 @@ class FigureTable:
                 )
         return charts
 
-    def records(self):
+    def records(self, number=None, code=None):
         """Return the table as plain rows for CSV and JSON, one per filled cell.
 
-        gia_tri is a number (293695, 99.47: no thousands separator, "." before
-        decimals), gia_tri_hien_thi the same number as the page writes it.
+        gia_tri is the number for programs (293695, 99.47), muc_chinh_xac says
+        whether it is exact ("chính xác"), a minimum ("trên") or an estimate
+        ("khoảng"), and gia_tri_hien_thi is the figure as a person reads it
+        ("trên 5.000 người", "99,47%"). number and code, if given, write the
+        value and the ward code (a CSV file writes them its own way).
         """
+        number = number or plain_number
+        code = code or (lambda text: text)
         records = []
         for row in [self.district, *self.wards]:
             for column, value in zip(self.columns, row.values, strict=True):
@@ -220,11 +250,12 @@ class FigureTable:
                 records.append(
                     {
                         "phuong": row.label,
-                        "ma_phuong": row.ward.code if row.ward else "",
+                        "ma_phuong": code(row.ward.code) if row.ward else "",
                         "chi_tieu": column.label,
                         "don_vi": column.unit,
-                        "gia_tri": plain_number(value),
-                        "gia_tri_hien_thi": column.display(value),
+                        "muc_chinh_xac": column.precision,
+                        "gia_tri": number(value),
+                        "gia_tri_hien_thi": column.spoken(value),
                     }
                 )
         return records
@@ -233,35 +264,94 @@ class FigureTable:
         """Return the table as an XLSX workbook, as the page shows it.
 
         The first sheet has a row per ward and the district-wide row, a column per
-        indicator, numbers as number cells; the second, about's (label, text) rows.
+        indicator, numbers as number cells; an indicator with a qualifier shows it
+        before each number ("trên 5.000", the cell still the number 5000) and has
+        a column of it beside its own. Ward codes are text cells ("00301"). The
+        second sheet has about's (label, text) rows.
         """
         book = Workbook()
         sheet = book.active
         sheet.title = "Số liệu"
-        sheet.append(
-            ["Phường", "Mã phường"]
-            + [
-                f"{column.label} ({column.unit})" if column.unit else column.label
-                for column in self.columns
-            ]
-        )
+        headings = ["Phường", "Mã phường"]
+        for column in self.columns:
+            label = column.label
+            headings.append(f"{label} ({column.unit})" if column.unit else label)
+            if column.qualifier:
+                headings.append(f"{label}: mức chính xác")
+        sheet.append(headings)
+        formats = {}
         for row in [*self.wards, self.district]:
-            sheet.append(
-                [row.label, row.ward.code if row.ward else ""]
-                + [None if v is None else plain_number(v) for v in row.values]
-            )
+            cells = [row.label, row.ward.code if row.ward else None]
+            for column, value in zip(self.columns, row.values, strict=True):
+                if value is not None:
+                    formats[(sheet.max_row + 1, len(cells) + 1)] = column.number_format(
+                        value
+                    )
+                cells.append(None if value is None else plain_number(value))
+                if column.qualifier:
+                    cells.append(None if value is None else column.qualifier)
+            sheet.append(cells)
         format_sheet(sheet)
-        for index, column in enumerate(self.columns, start=3):
-            if column.is_ratio:
-                # A ratio keeps its decimal places, as on the page: 100,00.
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    if cell.value is not None:
-                        cell.number_format = decimal_format(column.decimals)
+        for (row, col), code in formats.items():
+            sheet.cell(row, col).number_format = code
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+            cell.number_format = "@"  # a code is text: "00301", not 301
         info = book.create_sheet("Thông tin")
         for line in about:
             info.append(list(line))
+        if any(column.qualifier for column in self.columns):
+            info.append(("Mức chính xác", QUALIFIERS_NOTE))
         format_sheet(info, header_rows=0)
         return book
+
+    def csv(self):
+        """Return the records as CSV text no spreadsheet misreads, in any language.
+
+        A CSV file cannot say what is a number or text, and a spreadsheet guesses
+        by its own language. So gia_tri is written for programs (machine_number),
+        gia_tri_hien_thi always has words beside its number, and a ward code
+        starts with "P" ("P00301"): as "00301", every spreadsheet and most
+        programs would read the number 301.
+        """
+        buffer = io.StringIO()
+        records = self.records(machine_number, lambda code: f"P{code}")
+        writer = csv.DictWriter(buffer, fieldnames=RECORD_FIELDS)
+        writer.writeheader()
+        writer.writerows(records)
+        return buffer.getvalue()
+
+
+# The fields of a record, in the order the CSV file has them.
+RECORD_FIELDS = [
+    "phuong",
+    "ma_phuong",
+    "chi_tieu",
+    "don_vi",
+    "muc_chinh_xac",
+    "gia_tri",
+    "gia_tri_hien_thi",
+]
+
+QUALIFIERS_NOTE = (
+    "“trên”: số tối thiểu; “khoảng”: số ước tính; chỉ tiêu không có cột mức chính "
+    "xác là số chính xác."
+)
+
+
+def machine_number(value):
+    """Return a Decimal as CSV writes it for programs: "293695", "99.47", "1.2340".
+
+    No thousands separator and "." before decimals, as programs read numbers. A
+    whole number is a number to every spreadsheet; a decimal is a number to an
+    English one and text to a Vietnamese one (its "." groups thousands), never
+    another number: three decimal places get a fourth zero, since a Vietnamese
+    spreadsheet reads "1.234" as 1234.
+    """
+    text = f"{value.normalize():f}"
+    whole, _, decimals = text.partition(".")
+    if len(decimals) == 3:
+        text += "0"
+    return text
 
 
 def plain_number(value):
@@ -282,6 +372,7 @@ def column(indicator, by_pk):
         indicator.is_ratio,
         indicator.get_qualifier_display() if indicator.qualifier else "",
         lower_first(counted.name),
+        indicator.get_qualifier_display(),
     )
 
 

@@ -1,5 +1,3 @@
-import csv
-import io
 import json
 
 from django.http import Http404, HttpResponse
@@ -89,7 +87,7 @@ def _render_report(request, report, preview=False):
 @safe
 def report_data(request, campaign, slug, fmt):
     """Download a report's figure table: CSV (with a BOM for Excel) or JSON, plain
-    open data, or XLSX laid out as on the page."""
+    open data, or XLSX laid out as on the page (see docs/how-it-works.md)."""
     if fmt not in {"csv", "json", "xlsx"}:
         raise Http404("Không có định dạng này.")
     report = _published_report(campaign, slug)
@@ -112,7 +110,6 @@ def report_data(request, campaign, slug, fmt):
                 )
             )
         return xlsx_response(table.workbook(about), filename)
-    records = table.records()
     if fmt == "json":
         payload = {
             "bao_cao": report.title,
@@ -120,30 +117,14 @@ def report_data(request, campaign, slug, fmt):
             "ky_bao_cao": report.period,
             "so_lieu_minh_hoa": report.illustrative,
             "nguon": source,
-            "so_lieu": records,
+            "so_lieu": table.records(),
         }
         response = HttpResponse(
             json.dumps(payload, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
         return attachment(response, filename)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer,
-        # gia_tri_hien_thi keeps what the page says: "trên 5.000".
-        fieldnames=[
-            "phuong",
-            "ma_phuong",
-            "chi_tieu",
-            "don_vi",
-            "gia_tri",
-            "gia_tri_hien_thi",
-        ],
-        extrasaction="ignore",
-    )
-    writer.writeheader()
-    writer.writerows(records)
-    return csv_response(buffer.getvalue(), filename)
+    return csv_response(table.csv(), filename)
 
 
 @safe

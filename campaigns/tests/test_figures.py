@@ -1,9 +1,11 @@
 """How figures read: stat cards as one phrase, units said once, ties named."""
 
+import io
 import json
 import re
 
 import pytest
+from openpyxl import load_workbook
 
 from campaigns.figures import lower_first
 from campaigns.models import Figure, Indicator, Ward
@@ -121,17 +123,56 @@ def test_a_report_without_ward_figures_has_no_ward_table(client, make_report, vo
     assert "figures--district" in html and "figures--wards" not in html
 
 
-def test_downloads_keep_the_qualifier_in_the_value_as_shown(client, fanpage_report):
+def test_downloads_keep_the_qualifier_beside_the_value(client, fanpage_report):
     url = fanpage_report.get_absolute_url()
     data = json.loads(client.get(url + "so-lieu.json").content)
     followers = next(r for r in data["so_lieu"] if r["chi_tieu"].startswith("Người"))
     assert followers["gia_tri"] == 5000  # a JSON number
-    assert followers["gia_tri_hien_thi"] == "trên 5.000"
+    assert followers["muc_chinh_xac"] == "trên"
+    assert followers["gia_tri_hien_thi"] == "trên 5.000 người"
+    helpers = next(r for r in data["so_lieu"] if r["chi_tieu"] == "Cộng tác viên")
+    assert helpers["muc_chinh_xac"] == "chính xác"
     csv = client.get(url + "so-lieu.csv").content.decode("utf-8-sig")
     assert csv.splitlines()[0] == (
-        "phuong,ma_phuong,chi_tieu,don_vi,gia_tri,gia_tri_hien_thi"
+        "phuong,ma_phuong,chi_tieu,don_vi,muc_chinh_xac,gia_tri,gia_tri_hien_thi"
     )
-    assert "Toàn quận,,Người theo dõi hai fanpage,người,5000,trên 5.000" in csv
+    assert (
+        "Toàn quận,,Người theo dõi hai fanpage,người,trên,5000,trên 5.000 người"
+    ) in csv
+    assert "Toàn quận,,Người dự tập huấn,người,khoảng,2823,khoảng 2.823 người" in csv
+    assert "Định Công,P00307,Cộng tác viên,người,chính xác,5,5 người" in csv
+
+
+def test_the_xlsx_download_shows_the_qualifier_on_and_beside_the_number(
+    client, fanpage_report
+):
+    url = fanpage_report.get_absolute_url()
+    book = load_workbook(io.BytesIO(client.get(url + "so-lieu.xlsx").content))
+    sheet = book["Số liệu"]
+    assert [c.value for c in sheet[1]] == [
+        "Phường",
+        "Mã phường",
+        "Người theo dõi hai fanpage (người)",
+        "Người theo dõi hai fanpage: mức chính xác",
+        "Người dự tập huấn (người)",
+        "Người dự tập huấn: mức chính xác",
+        "Cộng tác viên (người)",
+        "HĐND các cấp (đại biểu)",
+    ]
+    ward, district = list(sheet.iter_rows(min_row=2))
+    assert [c.value for c in ward] == [
+        "Định Công", "00307", None, None, None, None, 5, None,
+    ]  # fmt: skip
+    assert (ward[1].data_type, ward[1].number_format) == ("s", "@")
+    assert [c.value for c in district] == [
+        "Toàn quận", None, 5000, "trên", 2823, "khoảng", 42, 3,
+    ]  # fmt: skip
+    # The number cells show the qualifier and stay numbers: "trên 5.000".
+    assert [c.number_format for c in district[2:]] == [
+        '"trên "#,##0', "General", '"khoảng "#,##0', "General", "#,##0", "#,##0",
+    ]  # fmt: skip
+    about = dict(book["Thông tin"].iter_rows(values_only=True))
+    assert about["Mức chính xác"].startswith("“trên”: số tối thiểu; “khoảng”")
 
 
 def test_captions_fit_a_table_beside_the_chart_or_below_it(client, election_report):

@@ -95,12 +95,17 @@ def test_json_figures_are_numbers_and_csv_is_plain(client, election_report):
     assert all(isinstance(r["gia_tri"], int | float) for r in records)
     turnout = next(r for r in records if r["chi_tieu"] == "Tỷ lệ cử tri đi bầu")
     assert (turnout["phuong"], turnout["gia_tri"]) == ("Toàn quận", 99.47)
-    assert turnout["gia_tri_hien_thi"] == "99,47"
+    assert turnout["gia_tri_hien_thi"] == "99,47%"
     listed = next(r for r in records if r["chi_tieu"] == "Cử tri trong danh sách")
     assert listed["gia_tri"] == 293695
+    assert listed["ma_phuong"] == ""  # the district; a ward's is "00307"
+    assert {r["ma_phuong"] for r in records} == {"", "00307", "00310"}
     text = client.get(url + "so-lieu.csv").content.decode("utf-8-sig")
-    assert "Toàn quận,,Tỷ lệ cử tri đi bầu,%,99.47" in text
-    assert "Toàn quận,,Cử tri trong danh sách,cử tri,293695" in text
+    assert "Toàn quận,,Tỷ lệ cử tri đi bầu,%,chính xác,99.47,\"99,47%\"" in text
+    assert (
+        "Toàn quận,,Cử tri trong danh sách,cử tri,chính xác,293695,293.695 cử tri"
+    ) in text
+    assert "Định Công,P00307,Cử tri trong danh sách,cử tri,chính xác,30646," in text
 
 
 def test_xlsx_download_is_the_page_table_with_number_cells(client, election_report):
