@@ -19,6 +19,7 @@ from portal.tests.staff_login import give_app, login_verified
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")
+LIBREOFFICE = Path("/usr/bin/libreoffice")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -64,6 +65,22 @@ def browser():
         browser.new_context = _with_timeout(browser.new_context)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def libreoffice():
+    """Debian's LibreOffice (libreoffice-calc), to open files as a citizen does;
+    skipped, with the reason, if absent, and a failure then where
+    REQUIRE_LIBREOFFICE is set (CI)."""
+    if not LIBREOFFICE.exists():
+        reason = (
+            "Debian's LibreOffice is not installed "
+            "(apt-get install --no-install-recommends libreoffice-calc)"
+        )
+        if os.environ.get("REQUIRE_LIBREOFFICE"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return LIBREOFFICE
 
 
 def _with_timeout(new_context, milliseconds=60_000):

@@ -231,17 +231,14 @@ class FigureTable:
                 )
         return charts
 
-    def records(self, number=None, code=None):
+    def records(self):
         """Return the table as plain rows for CSV and JSON, one per filled cell.
 
         gia_tri is the number for programs (293695, 99.47), muc_chinh_xac says
         whether it is exact ("chính xác"), a minimum ("trên") or an estimate
         ("khoảng"), and gia_tri_hien_thi is the figure as a person reads it
-        ("trên 5.000 người", "99,47%"). number and code, if given, write the
-        value and the ward code (a CSV file writes them its own way).
+        ("trên 5.000 người", "99,47%").
         """
-        number = number or plain_number
-        code = code or (lambda text: text)
         records = []
         for row in [self.district, *self.wards]:
             for column, value in zip(self.columns, row.values, strict=True):
@@ -250,11 +247,11 @@ class FigureTable:
                 records.append(
                     {
                         "phuong": row.label,
-                        "ma_phuong": code(row.ward.code) if row.ward else "",
+                        "ma_phuong": row.ward.code if row.ward else "",
                         "chi_tieu": column.label,
                         "don_vi": column.unit,
                         "muc_chinh_xac": column.precision,
-                        "gia_tri": number(value),
+                        "gia_tri": plain_number(value),
                         "gia_tri_hien_thi": column.spoken(value),
                     }
                 )
@@ -305,19 +302,24 @@ class FigureTable:
         return book
 
     def csv(self):
-        """Return the records as CSV text no spreadsheet misreads, in any language.
+        """Return the records as CSV text that no spreadsheet misreads.
 
-        A CSV file cannot say what is a number or text, and a spreadsheet guesses
-        by its own language. So gia_tri is written for programs (machine_number),
-        gia_tri_hien_thi always has words beside its number, and a ward code
-        starts with "P" ("P00301"): as "00301", every spreadsheet and most
-        programs would read the number 301.
+        A CSV file cannot say what is a number and what is text: a spreadsheet
+        guesses, by the rules of its language. So gia_tri is written for
+        programs, "." before decimals and no thousands separator (293695,
+        99.47): a whole number is a number to every spreadsheet, a decimal is a
+        number to an English one and text to a Vietnamese one, for which "."
+        groups thousands, but never another number, having at most two decimal
+        places (Figure.value). gia_tri_hien_thi has words beside its number, so
+        it stays text. A ward code starts with "P" ("P00301"): as "00301" every
+        spreadsheet, and most programs, would read the number 301.
         """
         buffer = io.StringIO()
-        records = self.records(machine_number, lambda code: f"P{code}")
         writer = csv.DictWriter(buffer, fieldnames=RECORD_FIELDS)
         writer.writeheader()
-        writer.writerows(records)
+        for record in self.records():
+            code = record["ma_phuong"]
+            writer.writerow(record | {"ma_phuong": f"P{code}" if code else ""})
         return buffer.getvalue()
 
 
@@ -336,22 +338,6 @@ QUALIFIERS_NOTE = (
     "“trên”: số tối thiểu; “khoảng”: số ước tính; chỉ tiêu không có cột mức chính "
     "xác là số chính xác."
 )
-
-
-def machine_number(value):
-    """Return a Decimal as CSV writes it for programs: "293695", "99.47", "1.2340".
-
-    No thousands separator and "." before decimals, as programs read numbers. A
-    whole number is a number to every spreadsheet; a decimal is a number to an
-    English one and text to a Vietnamese one (its "." groups thousands), never
-    another number: three decimal places get a fourth zero, since a Vietnamese
-    spreadsheet reads "1.234" as 1234.
-    """
-    text = f"{value.normalize():f}"
-    whole, _, decimals = text.partition(".")
-    if len(decimals) == 3:
-        text += "0"
-    return text
 
 
 def plain_number(value):

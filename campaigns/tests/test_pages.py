@@ -101,7 +101,7 @@ def test_json_figures_are_numbers_and_csv_is_plain(client, election_report):
     assert listed["ma_phuong"] == ""  # the district; a ward's is "00307"
     assert {r["ma_phuong"] for r in records} == {"", "00307", "00310"}
     text = client.get(url + "so-lieu.csv").content.decode("utf-8-sig")
-    assert "Toàn quận,,Tỷ lệ cử tri đi bầu,%,chính xác,99.47,\"99,47%\"" in text
+    assert 'Toàn quận,,Tỷ lệ cử tri đi bầu,%,chính xác,99.47,"99,47%"' in text
     assert (
         "Toàn quận,,Cử tri trong danh sách,cử tri,chính xác,293695,293.695 cử tri"
     ) in text
