@@ -81,7 +81,7 @@ class Column:
 
         "trên 5.000 người", "99,47%", "42 cộng tác viên" for an indicator with no
         unit: never a bare number, so that no spreadsheet, in any language, takes
-        it for a number ("293.695" is 293,695 to an English one).
+        it for another number (a bare "293.695" is a decimal to an English one).
         """
         shown = self.display(value)
         if self.is_ratio:
@@ -289,6 +289,7 @@ class FigureTable:
                     cells.append(None if value is None else column.qualifier)
             sheet.append(cells)
         format_sheet(sheet)
+        # Over format_sheet's plain ones: a ratio's two places, the qualifier.
         for (row, col), code in formats.items():
             sheet.cell(row, col).number_format = code
         for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
