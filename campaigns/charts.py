@@ -71,16 +71,25 @@ class RankedChart:
         self.description = self._describe(mark_text)
 
     def _describe(self, mark_text):
-        """Say what the chart shows: "… 14 phường, cao nhất Hoàng Liệt (33.200)…"."""
+        """Say what the chart shows: "… 14 phường xếp từ cao xuống thấp. Cao nhất:
+        Hoàng Liệt, 33.200; thấp nhất: Trần Phú, 10.216.", naming a tie."""
         if not self.bars:
             return ""
-        highest, lowest = self.bars[0], self.bars[-1]
+        highest = self._end("cao nhất", self.bars[0].value)
         text = (
             f"Biểu đồ cột ngang: {self.title}, {len(self.bars)} phường xếp từ cao "
-            f"xuống thấp. Cao nhất: {highest.label}, {highest.display}; thấp nhất: "
-            f"{lowest.label}, {lowest.display}."
+            f"xuống thấp. {highest[:1].upper()}{highest[1:]}; "
+            f"{self._end('thấp nhất', self.bars[-1].value)}."
         )
         return f"{text} {mark_text}." if mark_text else text
+
+    def _end(self, which, value):
+        """Say which ward is highest or lowest: "cao nhất: Hoàng Liệt, 33.200", or
+        of a tie "7 phường cùng cao nhất: 2"."""
+        tied = [bar for bar in self.bars if bar.value == value]
+        if len(tied) > 1:
+            return f"{len(tied)} phường cùng {which}: {tied[0].display}"
+        return f"{which}: {tied[0].label}, {tied[0].display}"
 
     def _cut(self, label):
         limit = self.LABEL_CHARACTERS
