@@ -27,11 +27,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # box clipped to a pixel (a visually hidden table)?
 ON_SCREEN = """el => {
   const big = r => r.width >= 2 && r.height >= 2;
-  if (!el.checkVisibility({visibilityProperty: true}) || !big(el.getBoundingClientRect()))
-    return false;
+  if (!el.checkVisibility({visibilityProperty: true})) return false;
+  if (!big(el.getBoundingClientRect())) return false;
   for (let box = el.parentElement; box; box = box.parentElement) {
-    if (getComputedStyle(box).overflow !== 'visible' && !big(box.getBoundingClientRect()))
-      return false;
+    const clips = getComputedStyle(box).overflow !== 'visible';
+    if (clips && !big(box.getBoundingClientRect())) return false;
   }
   return true;
 }"""
