@@ -9,16 +9,21 @@ import io
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from openpyxl import Workbook
 
-from publishing.charts import BarChart
 from publishing.exports import decimal_format, format_sheet, number_format
 from publishing.text import format_vn_number
 
+from .charts import RankedChart
 from .models import Figure, Ward
 
 HUNDRED = Decimal(100)
+# A chart ranks at least this many wards, the highest this much above the lowest:
+# two wards, or 14 at 99,47% each, the table says as well.
+CHART_WARDS = 3
+CHART_SPREAD = Decimal("1.1")
 
 
 @dataclass
@@ -133,6 +138,8 @@ class FigureTable:
         by_pk = {i.pk: i for i in indicators}
         self.columns = [column(i, by_pk) for i in indicators]
         stored = {(f.indicator_id, f.ward_id): f.value for f in figures}
+        wards = list(wards)
+        self.ward_count = len(wards)
         self.district = self._row(None, stored)
         self.wards = [
             row
@@ -173,13 +180,19 @@ class FigureTable:
 
     @property
     def district_figures(self):
-        """Return (column, value as shown) of every district-wide figure."""
+        """Return (column, value as shown) of the district-wide figures that are
+        neither a stat card nor in the ward table's "Toàn quận" row: each figure
+        is on the page once."""
         return [
             (column, cell)
-            for column, value, cell in zip(
-                self.columns, self.district.values, self.district.cells, strict=True
+            for index, (column, value, cell) in enumerate(
+                zip(
+                    self.columns, self.district.values, self.district.cells, strict=True
+                )
             )
             if value is not None
+            and not column.indicator.headline
+            and index not in self.ward_indexes
         ]
 
     @property
@@ -207,29 +220,53 @@ class FigureTable:
             if value is not None and column.indicator.headline
         ]
 
-    def charts(self):
-        """Return one bar chart per indicator that has per-ward values."""
-        charts = []
+    @cached_property
+    def chart(self):
+        """Return the report's chart, or None: the wards of the first indicator,
+        in the campaign's order, whose ward figures differ, ranked, with the
+        district's figure marked.
+
+        One chart: another indicator of the same wards mostly ranks them again
+        (more voters, more polling stations), and the ward table has its figures.
+        """
         for index, column in enumerate(self.columns):
             bars = [
-                (row.label, row.values[index])
+                (row.label, row.values[index], row.cells[index])
                 for row in self.wards
                 if row.values[index] is not None
             ]
-            if bars:
-                charts.append(
-                    BarChart(
-                        anchor=f"bieu-do-{column.indicator.pk}",
-                        title=f"{column.label} theo phường",
-                        unit=column.heading_unit,
-                        bars=[
-                            (label, value, column.display(value))
-                            for label, value in bars
-                        ],
-                        row_header="Phường",
-                    )
-                )
-        return charts
+            values = [value for _, value, _ in bars]
+            if len(bars) < CHART_WARDS or max(values) <= 0:
+                continue
+            if max(values) < min(values) * CHART_SPREAD:
+                continue
+            mark, mark_text = self._mark(column, self.district.values[index], bars)
+            return RankedChart(
+                anchor=f"bieu-do-{column.indicator.pk}",
+                title=f"{column.label} theo phường",
+                unit=column.heading_unit,
+                bars=bars,
+                mark=mark,
+                mark_text=mark_text,
+            )
+        return None
+
+    def _mark(self, column, district, bars):
+        """Return the district's figure on the wards' scale and what it says:
+        a rate or an average as it is, a count as its average per ward (when
+        every ward has its figure)."""
+        if district is None:
+            return None, ""
+        if column.is_ratio or column.decimals:
+            unit = column.unit if column.is_ratio else f" {column.unit}".rstrip()
+            return district, f"Toàn quận: {column.display(district)}{unit}"
+        if len(bars) < self.ward_count:
+            return None, ""
+        average = district / self.ward_count
+        number = format_vn_number(
+            average.quantize(Decimal(1) if average >= 100 else Decimal("0.1"))
+        )
+        return average, f"Bình quân một phường: {number}"
 
     def records(self):
         """Return the table as plain rows for CSV and JSON, one per filled cell.

@@ -68,3 +68,20 @@ def election_report(make_report, voters):
             report=report, indicator=indicator, ward=mai_dong, value=second
         )
     return report
+
+
+@pytest.fixture
+def ward_report(make_report, voters):
+    """A report with every ward's voters, 1.000 to 14.000 in the wards' order, and
+    the voters who voted, 10 fewer in each ward."""
+    listed, voted, _ = voters
+    report = make_report(title="Kết quả bầu cử theo phường")
+    wards = list(Ward.objects.all())
+    for indicator, less in [(listed, 0), (voted, 10)]:
+        values = [1000 * n - less for n in range(1, len(wards) + 1)]
+        Figure.objects.create(report=report, indicator=indicator, value=sum(values))
+        for ward, value in zip(wards, values, strict=True):
+            Figure.objects.create(
+                report=report, indicator=indicator, ward=ward, value=value
+            )
+    return report

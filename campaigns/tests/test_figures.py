@@ -88,25 +88,27 @@ def test_a_unit_the_name_does_not_say_is_shown(client, fanpage_report):
     wards = html.split('class="figures figures--wards"', 1)[1].split("</table>")[0]
     assert 'Cộng tác viên\n      <span class="unit">(người)</span></th>' in wards
     assert "<td>5</td>" in wards and "<td>42</td>" in wards  # the ward, the district
-    assert "Cộng tác viên theo phường (người)." in html  # the chart's caption
 
 
-def test_the_district_table_has_every_figure_with_its_qualifier_and_unit(
+def test_each_district_figure_is_said_once_with_its_qualifier_and_unit(
     client, fanpage_report
 ):
+    # Not a card: the other figures' list has them; the wards' indicator has its
+    # district figure in the ward table's "Toàn quận" row.
+    Indicator.objects.exclude(name="Người theo dõi hai fanpage").update(headline=False)
     html = client.get(fanpage_report.get_absolute_url()).text
-    district = html.split('class="figures figures--district"', 1)[1]
-    rows = re.findall(
-        r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td><td class="figures__unit">'
-        r"([^<]*)</td></tr>",
-        district.split("</table>")[0],
-    )
-    assert rows == [
-        ("Người theo dõi hai fanpage", "trên 5.000", "người"),
-        ("Người dự tập huấn", "khoảng 2.823", "người"),
-        ("Cộng tác viên", "42", "người"),
-        ("HĐND các cấp", "3", "đại biểu"),
+    assert stat_cards(html) == ["Trên 5.000 người theo dõi hai fanpage"]
+    others = html.split('<ul class="figure-list"', 1)[1].split("</ul>")[0]
+    rows = [
+        " ".join(re.sub(r"<[^>]+>", " ", row).split())
+        for row in re.findall(r"<li>(.*?)</li>", others, re.S)
     ]
+    assert rows == [
+        "Người dự tập huấn: khoảng 2.823",
+        "HĐND các cấp: 3 đại biểu",
+    ]
+    assert "Số liệu toàn quận khác</h3>" in html
+    assert html.count(">trên 5.000<") + html.count(">khoảng 2.823<") == 1
 
 
 def test_the_ward_table_has_only_indicators_with_ward_figures(client, fanpage_report):
@@ -120,7 +122,8 @@ def test_a_report_without_ward_figures_has_no_ward_table(client, make_report, vo
     report = make_report()
     Figure.objects.create(report=report, indicator=voters[0], value=100)
     html = client.get(report.get_absolute_url()).text
-    assert "figures--district" in html and "figures--wards" not in html
+    assert "100 cử tri trong danh sách" in " ".join(stat_cards(html))
+    assert "figures--wards" not in html and "ranked-chart" not in html
 
 
 def test_downloads_keep_the_qualifier_beside_the_value(client, fanpage_report):
@@ -175,16 +178,6 @@ def test_the_xlsx_download_shows_the_qualifier_on_and_beside_the_number(
     assert about["Mức chính xác"].startswith("“trên”: số tối thiểu; “khoảng”")
 
 
-def test_captions_fit_a_table_beside_the_chart_or_below_it(client, election_report):
-    for url in (
-        election_report.get_absolute_url(),
-        election_report.campaign.get_absolute_url(),
-    ):
-        html = client.get(url).text
-        assert "bên cạnh" not in html
-        assert "Cùng số liệu trong bảng kèm theo." in html
-
-
 def test_a_tie_for_the_highest_is_named(client, campaign, make_report):
     praised = Indicator.objects.create(
         campaign=campaign, name="Tập thể được khen thưởng", unit="tập thể"
@@ -194,7 +187,7 @@ def test_a_tie_for_the_highest_is_named(client, campaign, make_report):
     for ward, value in zip(wards, [2] * 7 + [1] * 7, strict=True):
         Figure.objects.create(report=report, indicator=praised, ward=ward, value=value)
     html = client.get(report.get_absolute_url()).text
-    assert "7 phường cùng cao nhất: 2." in html
+    assert "7 phường cùng cao nhất: 2; 7 phường cùng thấp nhất: 1." in html
     assert "Cao nhất:" not in html
 
 

@@ -47,11 +47,13 @@ def test_xlsx_import_shows_on_the_campaign_page(
         reader = context.browser.new_context(viewport={"width": 360, "height": 740})
         public = reader.new_page()
         public.goto(base + election_report.campaign.get_absolute_url())
-        chart = public.locator("svg.chart__svg").first
-        assert chart.locator("text", has_text="Yên Sở").count() == 1
-        assert chart.locator("text", has_text="12.345").count() == 1
-        assert chart.locator("text", has_text="31.000").count() == 1
-        assert chart.locator("rect").count() == 3
+        chart = public.locator("figure.ranked-chart")
+        assert chart.locator("svg text", has_text="Yên Sở").count() == 1
+        assert chart.locator("svg rect").count() == 3
+        chart.get_by_text("Xem bảng số liệu").click()
+        rows = chart.locator("tbody tr")
+        assert rows.first.inner_text().split() == ["Định", "Công", "31.000"]
+        assert rows.last.inner_text().split() == ["Yên", "Sở", "12.345"]
         reader.close()
     finally:
         context.close()

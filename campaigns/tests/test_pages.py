@@ -29,17 +29,72 @@ def test_campaign_page_shows_headline_figures_in_vietnamese_format(
     assert election_report.title in html
 
 
-def test_chart_has_one_bar_per_ward_with_a_value(client, election_report):
-    html = client.get(election_report.campaign.get_absolute_url()).content.decode()
-    svg = re.search(r"<svg class=\"chart__svg\".*?</svg>", html, re.S).group(0)
-    assert svg.count("<rect") == 2
-    assert "<title " in svg and "<desc " in svg and 'role="img"' in svg
-    labels = re.findall(r'<text y="15">([^<]+)<', svg)
-    assert labels == ["Định Công", "Mai Động"]
-    assert ">30.646<" in svg and ">15.323<" in svg
-    assert "Cao nhất: Định Công, 30.646." in svg
-    table = html.split('<table class="figures">', 1)[1].split("</table>", 1)[0]
-    assert '<th scope="row">Định Công</th><td>30.646</td>' in table
+def chart_of(html):
+    """Return the ranked chart of a page: its figure, from its title to its table."""
+    return re.search(r'<figure class="ranked-chart".*?</figure>', html, re.S).group(0)
+
+
+def test_the_chart_ranks_the_wards_and_marks_the_average_ward(client, ward_report):
+    wards = list(Ward.objects.values_list("name", flat=True))
+    for url in (
+        ward_report.get_absolute_url(),
+        ward_report.campaign.get_absolute_url(),
+    ):
+        chart = chart_of(client.get(url).text)
+        # The title first, then the key of the dashed line, the bars, the table.
+        assert (
+            chart.index("<h3") < chart.index("ranked-chart__key") < chart.index("<svg")
+        )
+        assert "Cử tri trong danh sách theo phường</h3>" in chart
+        assert "Bình quân một phường: 7.500" in chart  # 105.000 voters, 14 wards
+        svg = chart.split("<svg", 1)[1].split("</svg>", 1)[0]
+        assert svg.count("<rect") == 14 and svg.count("<line") == 1
+        # From the highest to the lowest, and no figure in the drawing: the
+        # tables have them.
+        assert re.findall(r"<text [^>]*>([^<]+)<", svg) == wards[::-1]
+        assert not re.search(r">[\d.,]+<", svg)
+        assert f"Cao nhất: {wards[-1]}, 14.000; thấp nhất: {wards[0]}, 1.000." in svg
+        table = chart.split('<div class="ranked-chart__table">', 1)[1]
+        assert re.findall(r'<th scope="row">([^<]+)</th><td>([^<]+)</td>', table)[
+            :2
+        ] == [
+            (wards[-1], "14.000"),
+            (wards[-2], "13.000"),
+        ]
+        assert "<summary>Xem bảng số liệu</summary></details>" in chart
+
+
+def test_a_rate_is_marked_at_the_district_rate(client, ward_report, voters):
+    _, voted, turnout = voters
+    turnout.order = 0  # the first indicator: the one charted
+    turnout.save()
+    # Half the first ward's 1.000 voters voted: rates far apart enough to chart.
+    first = Ward.objects.values_list("name", flat=True)[0]
+    Figure.objects.filter(indicator=voted, ward__name=first).update(value=500)
+    chart = chart_of(client.get(ward_report.get_absolute_url()).text)
+    assert "Tỷ lệ cử tri đi bầu theo phường" in chart
+    assert "Toàn quận: 99,87%" in chart  # 104.860 of 105.000
+    assert f"thấp nhất: {first}, 50,00." in chart
+
+
+def test_no_chart_of_two_wards_or_of_wards_alike(client, election_report, ward_report):
+    html = client.get(election_report.get_absolute_url()).text
+    assert "ranked-chart" not in html and "<svg" not in html  # two wards
+    Figure.objects.filter(report=ward_report, ward__isnull=False).update(value=500)
+    html = client.get(ward_report.get_absolute_url()).text
+    assert "ranked-chart" not in html  # 14 wards alike: the table says it
+
+
+def test_each_ward_figure_is_once_on_the_page_beside_the_charts_table(
+    client, ward_report
+):
+    html = client.get(ward_report.get_absolute_url()).text
+    chart = chart_of(html)
+    rest = html.replace(chart, "")
+    for value in ("1.000", "7.000", "14.000", "13.990"):
+        assert rest.count(f"<td>{value}</td>") == 1, value
+    assert chart.count("<td>14.000</td>") == 1
+    assert chart.count("<td>13.990</td>") == 0  # only the charted indicator
 
 
 def stat_cards(html):
@@ -54,9 +109,8 @@ def test_years_are_not_grouped(client, election_report):
     assert "28/05/2021" in html
 
 
-def test_report_page_has_the_full_table_charts_and_downloads(client, election_report):
+def test_report_page_has_the_full_table_and_downloads(client, election_report):
     html = client.get(election_report.get_absolute_url()).content.decode()
-    assert html.count('<svg class="chart__svg"') == 3  # two counts and the turnout
     assert "<td>99,47</td>" in html  # Định Công turnout: 30.485 / 30.646
     assert all(f"so-lieu.{fmt}" in html for fmt in ("csv", "json", "xlsx"))
 
