@@ -70,9 +70,9 @@ def accented_words(text):
     return _ACCENTED.findall(nfc(text.lower()))
 
 
-def accent_key(*texts):
-    """Return the words of texts with their diacritics between spaces."""
-    return _padded([word for text in texts for word in accented_words(text)])
+def accent_key(text):
+    """Return text's words with their diacritics between spaces."""
+    return _padded(accented_words(text))
 
 
 def _padded(found):
@@ -162,7 +162,9 @@ def entry_fields(obj, public, wards=None):
         "title_key": words_key(title),
         "body_key": words_key(text),
         "figures_key": words_key(figures),
-        "accent_key": accent_key(title, text, figures),
+        "title_accent_key": accent_key(title),
+        "body_accent_key": accent_key(text),
+        "figures_accent_key": accent_key(figures),
         "url": obj.get_absolute_url(),
         "published_at": published_at,
         "public": public,
@@ -333,7 +335,7 @@ def search(query, kind=None, date_from=None, date_to=None, newest=False):
         entries = entries.filter(published_at__date__gte=date_from)
     if date_to:
         entries = entries.filter(published_at__date__lte=date_to)
-    keys = ["title_key", "body_key", "figures_key", "accent_key"]
+    keys = [*_KEYS.values(), *_ACCENT_KEYS.values()]
     return Results(entries.defer(*keys), query, newest)
 
 
@@ -342,68 +344,56 @@ def _order():
 
 
 # The parts of an entry: its title (A), its text (B), a report's ward figures
-# (C): the weights PostgreSQL's document_vector gives them, and SQLite's keys.
+# (C): the weights PostgreSQL's tsvectors give them, and SQLite's keys, folded
+# and with diacritics.
 _KEYS = {"A": "title_key", "B": "body_key", "C": "figures_key"}
+_ACCENT_KEYS = {
+    "A": "title_accent_key",
+    "B": "body_accent_key",
+    "C": "figures_accent_key",
+}
 
 
-def _holding(phrases, parts="ABC"):
+def _holding(phrases, parts="ABC", accented=False):
     """A filter: every phrase is in one of the entry's parts (see _KEYS).
+
+    accented: the phrases are words with their diacritics, looked for so.
 
     The same on both databases: a phrase is found within the title, within the
     text or within the figures, never across two. SQLite looks for the words
-    between spaces in the *_key columns; PostgreSQL asks the tsvector columns of
-    portal's migration 0004 and search's 0004 (a phrase must be all A, all B or
-    all C). A tsvector keeps the first 256 places of a word only: a phrase after
-    the 256th use of one of its words in a text is missed there.
+    between spaces in the keys; PostgreSQL asks the tsvector columns of portal's
+    migration 0004 and search's 0004 (a phrase must be all A, all B or all C). A
+    tsvector keeps the first 256 places of a word only: a phrase after the 256th
+    use of one of its words in a text is missed there.
     """
     if connection.vendor != "postgresql":
+        keys = _ACCENT_KEYS if accented else _KEYS
         condition = Q()
         for phrase in phrases:
             padded = f" {' '.join(phrase)} "
             found = Q()
             for part in parts:
-                found |= Q(**{f"{_KEYS[part]}__contains": padded})
+                found |= Q(**{f"{keys[part]}__contains": padded})
             condition &= found
         return condition
-    if parts == "A":
+    if parts == "A" and not accented:
         column = "title_vector"
         tsquery = " & ".join(f"({' <-> '.join(phrase)})" for phrase in phrases)
     else:
-        column = "document_vector"
+        column = "accent_vector" if accented else "document_vector"
         tsquery = " & ".join(
             "(" + " | ".join(_weighted(phrase, weight) for weight in parts) + ")"
             for phrase in phrases
         )
-    # The words are [a-z0-9]+ (words()), joined by operators only; the whole is
-    # a parameter.
-    return RawSQL(  # noqa: S611 - column is one of two names, tsquery a parameter
+    # The words are letters and digits (words(), accented_words()), joined by
+    # operators only; the whole is a parameter.
+    return RawSQL(  # noqa: S611 - column is one of three names, tsquery a parameter
         f"{column} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField()
     )
 
 
 def _weighted(phrase, weight):
     return "(" + " <-> ".join(f"{word}:{weight}" for word in phrase) + ")"
-
-
-def _holding_accented(phrases):
-    """A filter: every phrase, words with their diacritics, is in the entry.
-
-    In accent_key on SQLite, in its tsvector (search's migration 0004) on
-    PostgreSQL: the words of title, text and figures one after the other.
-    """
-    if connection.vendor != "postgresql":
-        condition = Q()
-        for phrase in phrases:
-            condition &= Q(accent_key__contains=f" {' '.join(phrase)} ")
-        return condition
-    # The words are letters and digits (accented_words()), joined by operators
-    # only; the whole is a parameter.
-    tsquery = " & ".join(f"({' <-> '.join(phrase)})" for phrase in phrases)
-    return RawSQL(
-        "accent_vector @@ to_tsquery('simple', %s)",
-        [tsquery],
-        output_field=BooleanField(),
-    )
 
 
 class Results:
@@ -432,16 +422,21 @@ class Results:
         # needs only this condition, and PostgreSQL estimates it alone.
         self.in_title = _holding(query.phrases, "A")
         self.in_text = _holding(query.phrases, "AB")
-        self.as_typed = None
+        # The same, as typed: each within the next, within the phrase held.
+        self.as_typed = []
         if query.accented:
-            self.as_typed = _holding_accented(query.accented)
+            self.as_typed = [
+                _holding(query.accented, parts, accented=True)
+                for parts in ("A", "AB", "ABC")
+            ]
         self.newest = newest
         self.apart = None
         if query.apart:
             if query.accented:
-                each_word = _holding_accented([(w,) for w in query.accented_words])
+                each = [(word,) for word in query.accented_words]
             else:
-                each_word = _holding([(word,) for word in query.words])
+                each = [(word,) for word in query.words]
+            each_word = _holding(each, accented=bool(query.accented))
             self.apart = entries.filter(each_word).exclude(holding)
         self.ids = None
         self.phrase_count = self.apart_count = 0
@@ -468,9 +463,7 @@ class Results:
         rows = self.entries.filter(pk__in=self.ids)
         if self.newest:
             return rows.order_by(*_order())
-        ranks = [self.in_title, self.in_text]
-        if self.as_typed is not None:
-            ranks.insert(0, self.as_typed)
+        ranks = [*self.as_typed, self.in_title, self.in_text]
         rows = rows.annotate(
             **{
                 f"rank_{n}": ExpressionWrapper(rank, output_field=BooleanField())
@@ -487,21 +480,22 @@ class Results:
         if self.newest:
             phrase = [self.phrase]
         else:
-            # (entries, those holding the phrase) as typed, then not.
-            typed = [(self.entries, self.phrase)]
-            if self.as_typed is not None:
-                as_typed = self.as_typed
-                typed = [
-                    (self.entries.filter(as_typed), self.phrase.filter(as_typed)),
-                    (self.entries.exclude(as_typed), self.phrase.exclude(as_typed)),
+            # Each group needs one condition (and those of the groups before
+            # excluded), which PostgreSQL estimates alone.
+            phrase, entries, held = [], self.entries, self.phrase
+            if self.as_typed:
+                title, text, anywhere = self.as_typed
+                phrase = [
+                    entries.filter(title),
+                    entries.filter(text).exclude(title),
+                    entries.filter(anywhere).exclude(text),
                 ]
-            phrase = []
-            for entries, holding in typed:
-                phrase += [
-                    entries.filter(self.in_title),
-                    entries.filter(self.in_text).exclude(self.in_title),
-                    holding.exclude(self.in_text),
-                ]
+                entries, held = entries.exclude(anywhere), held.exclude(anywhere)
+            phrase += [
+                entries.filter(self.in_title),
+                entries.filter(self.in_text).exclude(self.in_title),
+                held.exclude(self.in_text),
+            ]
         groups = [(group.order_by(*_order()), False) for group in phrase]
         if self.apart is not None:
             groups.append((self.apart.order_by(*_order()), True))
@@ -682,6 +676,8 @@ def snippet(text, query, apart=False, figures="", width=36):
         source = 0
     tokens = sources[source]
     start = max(0, first - width // 3)
+    if source and len(tokens) <= width:
+        start = 0  # a ward's line, whole
     chosen = " ".join(tokens[start : start + width])
     prefix = "… " if start else ""
     suffix = " …" if start + width < len(tokens) else ""

@@ -20,8 +20,8 @@ class SearchEntry(models.Model):
     phiếu"), so that a ward's name finds them. The title_key, body_key and
     figures_key columns hold the title, the text and the figures folded to
     lower-case ASCII words between spaces, so that "Hoàng Mai", "HOÀNG MAI" and
-    "hoang mai" are the same words; accent_key holds the words of all three with
-    their diacritics, lower case, for a query typed with them. On PostgreSQL,
+    "hoang mai" are the same words; the *_accent_key columns hold the same words
+    with their diacritics, lower case, for a query typed with them. On PostgreSQL,
     generated tsvector columns and GIN indexes over them (portal's migration 0004,
     search's 0004) answer the search, and an index in the order of the results
     (search's migration 0003) lets a page stop early; SQLite matches the padded
@@ -42,7 +42,9 @@ class SearchEntry(models.Model):
     body_key = models.TextField(default="")
     figures = models.TextField("số liệu theo phường", blank=True, default="")
     figures_key = models.TextField(default="")
-    accent_key = models.TextField(default="")
+    title_accent_key = models.TextField(default="")
+    body_accent_key = models.TextField(default="")
+    figures_accent_key = models.TextField(default="")
     url = models.CharField(max_length=600)
     published_at = models.DateTimeField(null=True, db_index=True)
     public = models.BooleanField(default=False)

@@ -1,11 +1,11 @@
 """A report's ward figures, and the words with their diacritics, in the index.
 
 figures holds a report's line per ward ("Giáp Bát: 99,47% cử tri đã bỏ phiếu")
-and figures_key its folded words; accent_key holds the words of the title, the
-text and the figures with their diacritics, lower case, for a query typed with
-them. On PostgreSQL, document_vector is made again with the figures weighted C
-(after the title, A, and the text, B), and accent_vector is the tsvector of
-accent_key, each with a GIN index.
+and figures_key its folded words; the *_accent_key columns hold the words of the
+title, the text and the figures with their diacritics, lower case, for a query
+typed with them. On PostgreSQL, document_vector is made again with the figures
+weighted C (after the title, A, and the text, B), and accent_vector is the same
+of the words with their diacritics, each with a GIN index.
 
 The accent keys are made here from each entry's stored title and text. The
 figures come from the reports' figures, read by today's models: `manage.py
@@ -29,7 +29,11 @@ CREATE = [
             || setweight(to_tsvector('simple', figures_key), 'C')
         ) STORED,
     ADD COLUMN accent_vector tsvector
-        GENERATED ALWAYS AS (to_tsvector('simple', accent_key)) STORED
+        GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple', title_accent_key), 'A')
+            || setweight(to_tsvector('simple', body_accent_key), 'B')
+            || setweight(to_tsvector('simple', figures_accent_key), 'C')
+        ) STORED
     """,
     "CREATE INDEX search_document_gin ON portal_searchentry USING gin (document_vector)",
     "CREATE INDEX search_accent_gin ON portal_searchentry USING gin (accent_vector)",
@@ -65,15 +69,16 @@ def make_accent_keys(apps, schema_editor):
     from search.index import accent_key
 
     SearchEntry = apps.get_model("search", "SearchEntry")
+    parts = {"title": "title_accent_key", "text": "body_accent_key"}
     # By primary key in batches: SQLite must not write a table it is reading.
     pks = list(SearchEntry.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(pks), BATCH):
         batch = SearchEntry.objects.filter(pk__in=pks[start : start + BATCH])
-        changed = []
-        for entry in batch.only("title", "text", "figures", "accent_key"):
-            entry.accent_key = accent_key(entry.title, entry.text, entry.figures)
-            changed.append(entry)
-        SearchEntry.objects.bulk_update(changed, ["accent_key"])
+        changed = list(batch.only(*parts))
+        for entry in changed:
+            for field, key in parts.items():
+                setattr(entry, key, accent_key(getattr(entry, field)))
+        SearchEntry.objects.bulk_update(changed, list(parts.values()))
 
 
 class Migration(migrations.Migration):
@@ -94,7 +99,17 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="searchentry",
-            name="accent_key",
+            name="title_accent_key",
+            field=models.TextField(default=""),
+        ),
+        migrations.AddField(
+            model_name="searchentry",
+            name="body_accent_key",
+            field=models.TextField(default=""),
+        ),
+        migrations.AddField(
+            model_name="searchentry",
+            name="figures_accent_key",
             field=models.TextField(default=""),
         ),
         # Backwards, the keys go with their columns.
