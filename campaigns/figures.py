@@ -105,6 +105,13 @@ class Column:
             self.counted,
         )
 
+    def said(self, value):
+        """Return a value with what it counts, as a sentence says it.
+
+        "trên 5.000 người theo dõi hai fanpage"; "99,47% cử tri đã bỏ phiếu".
+        """
+        return f"{self.display(value)}{'%' if self.is_ratio else ''} {self.counted}"
+
 
 def lower_first(text):
     """Lower a name's first letter to follow a number: "Cử tri…" -> "cử tri…".
@@ -211,6 +218,21 @@ class FigureTable:
 
     def _ward_cells(self, row):
         return [row.cells[index] for index in self.ward_indexes]
+
+    def ward_lines(self):
+        """Return a line per ward with figures, as search shows it.
+
+        "Giáp Bát: 20.980 cử tri trong danh sách; 99,47% cử tri đã bỏ phiếu"
+        """
+        return [
+            f"{row.label}: "
+            + "; ".join(
+                column.said(value)
+                for column, value in zip(self.columns, row.values, strict=True)
+                if value is not None
+            )
+            for row in self.wards
+        ]
 
     def headline(self):
         """Return the stat cards of the district-wide headline figures."""

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 
 from campaigns.models import Campaign, Document, Figure, Indicator, Report, Ward
 from publishing.text import fold
+from search import index as search
 
 from .campaigns_content import CAMPAIGNS, DOCUMENTS, WARD_WEIGHTS
 from .pdf import document_pdf
@@ -87,6 +88,8 @@ def load_reports():
                 Figure(report=report, indicator=indicator, ward=ward, value=value)
                 for ward, value in values.items()
             )
+        # Its search entry holds its ward figures, which bulk_create did not tell.
+        search.index(report)
     for data in DOCUMENTS:
         _document(data, hanoi)
 

@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         """Refresh an item's search entry whenever it is saved or deleted."""
-        from campaigns.models import Campaign, Document, Report
+        from campaigns.models import Campaign, Document, Figure, Indicator, Report
         from news.models import Article, Category
 
         from . import index
@@ -40,8 +40,29 @@ class SearchConfig(AppConfig):
                 for report in instance.reports.select_related("campaign"):
                     index.index(report)
 
+        def figure_changed(sender, instance, raw=False, **kwargs):
+            # A report's entry holds its ward figures.
+            if not raw:
+                report = Report.objects.select_related("campaign")
+                for found in report.filter(pk=instance.report_id):
+                    index.index(found)
+
+        def indicator_saved(sender, instance, raw=False, **kwargs):
+            # The figures' lines name their indicators.
+            if not raw:
+                reports = Report.objects.select_related("campaign")
+                for report in reports.filter(campaign=instance.campaign_id):
+                    index.index(report)
+
         post_save.connect(
             category_saved, sender=Category, dispatch_uid="search-category"
+        )
+        post_save.connect(figure_changed, sender=Figure, dispatch_uid="search-figure")
+        post_delete.connect(
+            figure_changed, sender=Figure, dispatch_uid="unsearch-figure"
+        )
+        post_save.connect(
+            indicator_saved, sender=Indicator, dispatch_uid="search-indicator"
         )
         post_save.connect(
             campaign_saved, sender=Campaign, dispatch_uid="search-campaign"

@@ -1,18 +1,22 @@
 """Search over published articles, reports, campaigns and documents.
 
 Every item has one SearchEntry, refreshed by signals when it is saved; whether
-readers may find it comes from its model's own QuerySet (readable()). Text is
-matched on folded words (no diacritics, lower case, Đ and Ð -> d, numbers without
-their separators) and shown in its original Vietnamese, with what matched
-highlighted.
+readers may find it comes from its model's own QuerySet (readable()). A report's
+entry holds a line per ward with its figures ("Giáp Bát: 99,47% cử tri đã bỏ
+phiếu"), so that a ward's name finds them. Text is matched on folded words (no
+diacritics, lower case, Đ and Ð -> d, numbers without their separators) and
+shown in its original Vietnamese, with what matched highlighted.
 
 The words of a query are a phrase: entries holding it come first, then those
 holding its words apart ("xác định … công tác" for "Định Công"); a phrase in
-quotes finds the phrase only (Query).
+quotes finds the phrase only (Query). A query typed with diacritics puts the
+entries holding its words with those diacritics first, and finds its words apart
+only with them ("Trần Phú" is not "trân trọng … phù hợp").
 """
 
 import functools
 import html
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -35,6 +39,12 @@ _WORDS = re.compile(r"[a-z0-9]+")
 _TOKENS = re.compile(r"((?:\w|(?<=\d)[.,](?=\d))+)")
 # Straight quotes, and the curly ones phone keyboards type.
 _QUOTES = re.compile(r"[\"“”„]")
+# The words of a text with their diacritics: letters and digits.
+_ACCENTED = re.compile(r"[^\W_]+")
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+# Tags that stand between words; the others (bold, a link…) sit inside a sentence,
+# and a space before them would leave one before the punctuation after them.
+_INLINE_TAG = re.compile(r"<(?!/?(?:a|b|em|i|s|span|strong|sub|sup|u)\b)", re.I)
 
 
 def words(text):
@@ -47,13 +57,36 @@ def words(text):
 
 def words_key(text):
     """Return text's folded words between spaces, for exact word matching."""
-    found = words(text)
+    return _padded(words(text))
+
+
+def accented_words(text):
+    """Return the lower-case words of text with their diacritics (NFC).
+
+    "Đảng bộ" -> ["đảng", "bộ"]; numbers lose their separators, Ð is Đ, as in
+    words().
+    """
+    text = plain_numbers(nfc(text or "").translate(_ETH))
+    return _ACCENTED.findall(nfc(text.lower()))
+
+
+def accent_key(text):
+    """Return text's words with their diacritics between spaces."""
+    return _padded(accented_words(text))
+
+
+def _padded(found):
     return f" {' '.join(found)} " if found else ""
 
 
 def plain_text(body):
-    """Return the text of an HTML body, tags removed and entities decoded."""
-    text = nh3.clean((body or "").replace("<", " <"), tags=set())
+    """Return the text of an HTML body, tags removed and entities decoded.
+
+    A tag between blocks ("</p><p>", "<br>") parts words; one inside a sentence
+    does not, nor does it put a space before the next mark: "<b>99,47%</b>. Khi"
+    is "99,47%. Khi".
+    """
+    text = nh3.clean(_INLINE_TAG.sub(" <", body or ""), tags=set())
     return " ".join(html.unescape(text).split())
 
 
@@ -75,11 +108,28 @@ def readable(model):
     return model.objects.published(at=F("published_at"))
 
 
-def entry_fields(obj, public):
-    """Return the SearchEntry fields of a searchable item; public: see readable()."""
+def ward_lines(report, wards=None):
+    """Return the report's line per ward with figures, as its page's table has them."""
+    from campaigns.figures import FigureTable
+    from campaigns.models import Ward
+
+    table = FigureTable(
+        list(report.campaign.indicators.all()),
+        report.figures.all(),
+        Ward.objects.all() if wards is None else wards,
+    )
+    return table.ward_lines()
+
+
+def entry_fields(obj, public, wards=None):
+    """Return the SearchEntry fields of a searchable item; public: see readable().
+
+    wards: the wards, read once for many reports.
+    """
     from campaigns.models import Campaign, Document, Report
     from news.models import Article
 
+    figures = ""
     if isinstance(obj, Article):
         kind, title = SearchEntry.Kind.ARTICLE, obj.title
         text = f"{obj.sapo} {plain_text(obj.body)}"
@@ -88,6 +138,8 @@ def entry_fields(obj, public):
         kind, title = SearchEntry.Kind.REPORT, obj.title
         text = f"{obj.summary} {plain_text(obj.body)}"
         published_at = obj.published_at
+        if obj.pk is not None:
+            figures = "\n".join(ward_lines(obj, wards))
     elif isinstance(obj, Campaign):
         kind, title = SearchEntry.Kind.CAMPAIGN, obj.name
         text = f"{obj.summary} {obj.period}"
@@ -100,13 +152,19 @@ def entry_fields(obj, public):
     else:
         raise TypeError(f"{type(obj).__name__} is not searchable")
     text = text[:BODY_LIMIT]
+    title = title[:400]
     return {
         "kind": kind,
         "object_id": obj.pk,
-        "title": title[:400],
+        "title": title,
         "text": text,
+        "figures": figures,
         "title_key": words_key(title),
         "body_key": words_key(text),
+        "figures_key": words_key(figures),
+        "title_accent_key": accent_key(title),
+        "body_accent_key": accent_key(text),
+        "figures_accent_key": accent_key(figures),
         "url": obj.get_absolute_url(),
         "published_at": published_at,
         "public": public,
@@ -117,11 +175,16 @@ def entries(objects):
     """Return new SearchEntry rows for saved objects of one model, in one query."""
     if not objects:
         return []
+    from campaigns.models import Report, Ward
+
     ids = [obj.pk for obj in objects]
     public = set(
         readable(type(objects[0])).filter(pk__in=ids).values_list("pk", flat=True)
     )
-    return [SearchEntry(**entry_fields(obj, obj.pk in public)) for obj in objects]
+    wards = list(Ward.objects.all()) if isinstance(objects[0], Report) else None
+    return [
+        SearchEntry(**entry_fields(obj, obj.pk in public, wards)) for obj in objects
+    ]
 
 
 def index(obj):
@@ -143,7 +206,9 @@ def rebuild(batch=2000):
 
     sources = [
         Article.objects.select_related("category"),
-        Report.objects.select_related("campaign"),
+        Report.objects.select_related("campaign").prefetch_related(
+            "figures", "campaign__indicators"
+        ),
         Campaign.objects.all(),
         Document.objects.all(),
     ]
@@ -171,10 +236,16 @@ class Query:
     apart are found too, after those holding the phrase (apart). With quotes,
     each quoted part is a phrase, each other word a phrase of one, and only
     entries holding every phrase are found.
+
+    Typed with diacritics (any of its words), accented holds the same phrases
+    with the words as typed, lower case: "Trần Phú" -> (("trần", "phú"),). The
+    entries holding them so come first, and the words apart must be held so;
+    typed without, accented is empty and diacritics do not matter.
     """
 
     phrases: tuple[tuple[str, ...], ...]
     exact: bool = False
+    accented: tuple[tuple[str, ...], ...] = ()
 
     def __bool__(self):
         return bool(self.phrases)
@@ -182,7 +253,12 @@ class Query:
     @property
     def words(self):
         """Return the distinct words of every phrase, in order."""
-        return tuple(dict.fromkeys(word for phrase in self.phrases for word in phrase))
+        return _distinct(self.phrases)
+
+    @property
+    def accented_words(self):
+        """Return the distinct words of every phrase as typed, in order."""
+        return _distinct(self.accented)
 
     @property
     def apart(self):
@@ -190,25 +266,53 @@ class Query:
         return not self.exact and any(len(phrase) > 1 for phrase in self.phrases)
 
 
+def _distinct(phrases):
+    return tuple(dict.fromkeys(word for phrase in phrases for word in phrase))
+
+
+def _word_pairs(text):
+    """Return (folded word, word as typed) of each word of text.
+
+    Where the two do not pair up, word for word (a letter fold() leaves, such as
+    a Cyrillic one, is no folded word), each word as typed is None.
+    """
+    folded, typed = words(text), accented_words(text)
+    if len(folded) != len(typed) or any(
+        words(word) != [key] for key, word in zip(folded, typed, strict=True)
+    ):
+        return [(key, None) for key in folded]
+    return list(zip(folded, typed, strict=True))
+
+
 def parse_query(text):
     """Return the Query of what a reader typed, at most MAX_TERMS words.
 
-    '"Định Công" vệ sinh' -> Query((("dinh", "cong"), ("ve",), ("sinh",)), exact)
+    '"Định Công" vệ sinh' -> Query((("dinh", "cong"), ("ve",), ("sinh",)), exact,
+    accented=(("định", "công"), ("vệ",), ("sinh",)))
     An opening quote left unclosed quotes the rest.
     """
     parts, budget = [], MAX_TERMS
     for part in _QUOTES.split(text[:MAX_QUERY_LENGTH]):
-        found = [word[:50] for word in words(part)][:budget]
+        found = [(key[:50], word and word[:50]) for key, word in _word_pairs(part)]
+        found = found[:budget]
         budget -= len(found)
         parts.append(found)
     if not any(parts[1::2]):
         # No quotes: the words, in order, are one phrase.
-        phrase = tuple(word for found in parts for word in found)
-        return Query((phrase,) if phrase else ())
-    phrases = []
-    for n, found in enumerate(parts):
-        phrases += [tuple(found)] if n % 2 else [(word,) for word in found]
-    return Query(tuple(dict.fromkeys(p for p in phrases if p)), exact=True)
+        phrases = [[pair for found in parts for pair in found]]
+        exact = False
+    else:
+        phrases = []
+        for n, found in enumerate(parts):
+            phrases += [found] if n % 2 else [[pair] for pair in found]
+        exact = True
+    phrases = [phrase for phrase in phrases if phrase]
+    folded = tuple(dict.fromkeys(tuple(key for key, _ in p) for p in phrases))
+    typed = tuple(dict.fromkeys(tuple(word for _, word in p) for p in phrases))
+    pairs = [pair for phrase in phrases for pair in phrase]
+    if any(word is None for _, word in pairs) or all(k == w for k, w in pairs):
+        typed = ()  # typed without diacritics, or words that do not pair up
+    return Query(folded, exact=exact and bool(folded), accented=typed)
 
 
 MAX_COUNT = 1000
@@ -217,10 +321,12 @@ MAX_COUNT = 1000
 def search(query, kind=None, date_from=None, date_to=None, newest=False):
     """Return the visible entries matching query, best first, for a Paginator.
 
-    Best first means: entries holding every phrase of the query in their title,
-    then those holding them in title or text, then (unless the query is exact)
-    those holding the words apart; each group newest first. "newest" sorts each
-    of the two groups (phrase, apart) by date alone.
+    Best first means: entries holding the query's words with the diacritics it
+    was typed with (if any), then the others; in each, those holding every
+    phrase of the query in their title, then in title or text, then in a
+    report's ward figures; each group newest first; then (unless the query is
+    exact) those holding the words apart. "newest" sorts each of the two
+    groups (phrase, apart) by date alone.
     """
     entries = SearchEntry.objects.published()
     if kind:
@@ -229,44 +335,59 @@ def search(query, kind=None, date_from=None, date_to=None, newest=False):
         entries = entries.filter(published_at__date__gte=date_from)
     if date_to:
         entries = entries.filter(published_at__date__lte=date_to)
-    return Results(entries.defer("title_key", "body_key"), query, newest)
+    keys = [*_KEYS.values(), *_ACCENT_KEYS.values()]
+    return Results(entries.defer(*keys), query, newest)
 
 
 def _order():
     return [F("published_at").desc(nulls_last=True), "-pk"]
 
 
-def _holding(phrases, title_only=False):
-    """A filter: every phrase is in the entry's title, or in its title or text.
+# The parts of an entry: its title (A), its text (B), a report's ward figures
+# (C): the weights PostgreSQL's tsvectors give them, and SQLite's keys, folded
+# and with diacritics.
+_KEYS = {"A": "title_key", "B": "body_key", "C": "figures_key"}
+_ACCENT_KEYS = {
+    "A": "title_accent_key",
+    "B": "body_accent_key",
+    "C": "figures_accent_key",
+}
 
-    The same on both databases: a phrase is found within the title or within the
-    text, never across the two. SQLite looks for the words between spaces in the
-    *_key columns; PostgreSQL asks the tsvector columns of portal's migration
-    0004 (the text is weighted B, the title A, so a phrase must be all A or all
-    B). A tsvector keeps the first 256 places of a word only: a phrase after the
-    256th use of one of its words in a text is missed there.
+
+def _holding(phrases, parts="ABC", accented=False):
+    """A filter: every phrase is in one of the entry's parts (see _KEYS).
+
+    accented: the phrases are words with their diacritics, looked for so.
+
+    The same on both databases: a phrase is found within the title, within the
+    text or within the figures, never across two. SQLite looks for the words
+    between spaces in the keys; PostgreSQL asks the tsvector columns of portal's
+    migration 0004 and search's 0004 (a phrase must be all A, all B or all C). A
+    tsvector keeps the first 256 places of a word only: a phrase after the 256th
+    use of one of its words in a text is missed there.
     """
     if connection.vendor != "postgresql":
+        keys = _ACCENT_KEYS if accented else _KEYS
         condition = Q()
         for phrase in phrases:
             padded = f" {' '.join(phrase)} "
-            found = Q(title_key__contains=padded)
-            if not title_only:
-                found |= Q(body_key__contains=padded)
+            found = Q()
+            for part in parts:
+                found |= Q(**{f"{keys[part]}__contains": padded})
             condition &= found
         return condition
-    if title_only:
+    if parts == "A" and not accented:
         column = "title_vector"
         tsquery = " & ".join(f"({' <-> '.join(phrase)})" for phrase in phrases)
     else:
-        column = "document_vector"
+        column = "accent_vector" if accented else "document_vector"
         tsquery = " & ".join(
-            "(" + " | ".join(_weighted(phrase, weight) for weight in "AB") + ")"
+            "(" + " | ".join(_weighted(phrase, weight) for weight in parts) + ")"
             for phrase in phrases
         )
-    # The words are [a-z0-9]+ (words()), joined by operators only; the whole is
-    # a parameter.
-    return RawSQL(  # noqa: S611 - column is one of two names, tsquery a parameter
+    # The words are letters and digits (words(), accented_words()), joined by
+    # operators only; the whole is a parameter.
+    return RawSQL(  # noqa: S611 - column is one of three names, tsquery a parameter
         f"{column} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField()
     )
 
@@ -278,16 +399,19 @@ def _weighted(phrase, weight):
 class Results:
     """The entries of a search, group by group, sliced and counted the cheap way.
 
+    The groups, best first: holding the words as typed (for a query typed with
+    diacritics), then not; in each, the phrase in the title, in the text, in a
+    report's ward figures only; then the words apart.
+
     The count comes first: the ids of the entries holding the phrase, up to
     MAX_COUNT + 1 of them. No more than MAX_COUNT, and a page reads them by id,
-    title first (unless "newest"), newest first. (PostgreSQL's estimates cannot
-    tell that a phrase of common words is rare; asked for a page of them newest
-    first, it would walk the whole date index looking for them.) More, and the
-    page reads the
-    phrase's groups, title then text (unless "newest"), each newest first, each
-    one query that stops after the page: PostgreSQL walks the date index for
-    them. The entries holding the words apart come last, counted when the
-    phrase's are, and not read when the count found none.
+    in the groups' order (unless "newest"), newest first. (PostgreSQL's
+    estimates cannot tell that a phrase of common words is rare; asked for a
+    page of them newest first, it would walk the whole date index looking for
+    them.) More, and the page reads the phrase's groups one after another, each
+    newest first, each one query that stops after the page: PostgreSQL walks the
+    date index for them. The entries holding the words apart come last, counted
+    when the phrase's are, and not read when the count found none.
     """
 
     def __init__(self, entries, query, newest=False):
@@ -296,11 +420,23 @@ class Results:
         self.phrase = entries.filter(holding)
         # Every phrase in the title is every phrase held, so the title group
         # needs only this condition, and PostgreSQL estimates it alone.
-        self.in_title = _holding(query.phrases, title_only=True)
+        self.in_title = _holding(query.phrases, "A")
+        self.in_text = _holding(query.phrases, "AB")
+        # The same, as typed: each within the next, within the phrase held.
+        self.as_typed = []
+        if query.accented:
+            self.as_typed = [
+                _holding(query.accented, parts, accented=True)
+                for parts in ("A", "AB", "ABC")
+            ]
         self.newest = newest
         self.apart = None
         if query.apart:
-            each_word = _holding([(word,) for word in query.words])
+            if query.accented:
+                each = [(word,) for word in query.accented_words]
+            else:
+                each = [(word,) for word in query.words]
+            each_word = _holding(each, accented=bool(query.accented))
             self.apart = entries.filter(each_word).exclude(holding)
         self.ids = None
         self.phrase_count = self.apart_count = 0
@@ -327,8 +463,14 @@ class Results:
         rows = self.entries.filter(pk__in=self.ids)
         if self.newest:
             return rows.order_by(*_order())
-        in_title = ExpressionWrapper(self.in_title, output_field=BooleanField())
-        return rows.annotate(in_title=in_title).order_by("-in_title", *_order())
+        ranks = [*self.as_typed, self.in_title, self.in_text]
+        rows = rows.annotate(
+            **{
+                f"rank_{n}": ExpressionWrapper(rank, output_field=BooleanField())
+                for n, rank in enumerate(ranks)
+            }
+        )
+        return rows.order_by(*[f"-rank_{n}" for n in range(len(ranks))], *_order())
 
     def groups(self):
         """Return (ordered queryset, holds the words apart) of each group.
@@ -338,9 +480,21 @@ class Results:
         if self.newest:
             phrase = [self.phrase]
         else:
-            phrase = [
-                self.entries.filter(self.in_title),
-                self.phrase.exclude(self.in_title),
+            # Each group needs one condition (and those of the groups before
+            # excluded), which PostgreSQL estimates alone.
+            phrase, entries, held = [], self.entries, self.phrase
+            if self.as_typed:
+                title, text, anywhere = self.as_typed
+                phrase = [
+                    entries.filter(title),
+                    entries.filter(text).exclude(title),
+                    entries.filter(anywhere).exclude(text),
+                ]
+                entries, held = entries.exclude(anywhere), held.exclude(anywhere)
+            phrase += [
+                entries.filter(self.in_title),
+                entries.filter(self.in_text).exclude(self.in_title),
+                held.exclude(self.in_text),
             ]
         groups = [(group.order_by(*_order()), False) for group in phrase]
         if self.apart is not None:
@@ -400,20 +554,30 @@ def _token_words(token):
     return tuple(words(token))
 
 
+@functools.lru_cache(maxsize=20000)
+def _token_accents(token):
+    """Return accented_words(token) as a tuple, remembered (see _token_words)."""
+    return tuple(accented_words(token))
+
+
 def _word_tokens(text):
-    """Split text (NFC) into parts; odd parts are words, each with its folded key."""
+    """Split text (NFC) into parts; odd parts are words.
+
+    Return the parts, the folded key of each word and its key with diacritics.
+    """
     parts = _TOKENS.split(nfc(text or ""))
-    keys = [
-        "".join(_token_words(part)) if n % 2 else None for n, part in enumerate(parts)
-    ]
-    return parts, keys
+    keys, accents = [], []
+    for n, part in enumerate(parts):
+        keys.append("".join(_token_words(part)) if n % 2 else None)
+        accents.append("".join(_token_accents(part)) if n % 2 else None)
+    return parts, keys, accents
 
 
-def _phrase_spans(keys, query):
+def _phrase_spans(keys, phrases):
     """Return {first part index: last part index} of every phrase found in keys."""
     found = {}
     word_parts = [n for n, key in enumerate(keys) if key]
-    for phrase in query.phrases:
+    for phrase in phrases:
         if len(phrase) < 2:
             continue
         for i in range(len(word_parts) - len(phrase) + 1):
@@ -423,15 +587,36 @@ def _phrase_spans(keys, query):
     return found
 
 
+def _marked(query, keys, accents, apart):
+    """Return (keys, phrases) to mark: with diacritics, or folded.
+
+    A query typed with diacritics marks its words as typed where the text holds
+    them so (always for words apart, which were found so); else, and for a query
+    typed without, the folded words.
+    """
+    if query.accented:
+        held = set(accents)
+        if apart or _phrase_spans(accents, query.accented):
+            return accents, query.accented
+        if any(len(p) == 1 and p[0] in held for p in query.accented):
+            return accents, query.accented
+    return keys, query.phrases
+
+
 def highlight(text, query, apart=False):
     """Return text, escaped, with what matched query in <mark>.
 
     A phrase is marked whole ("<mark>Định Công</mark>"), a word alone only when
     it is a phrase of its own or the entry holds the words apart.
     """
-    parts, keys = _word_tokens(text)
-    spans = _phrase_spans(keys, query)
-    alone = set(query.words) if apart else {p[0] for p in query.phrases if len(p) == 1}
+    parts, keys, accents = _word_tokens(text)
+    keys, phrases = _marked(query, keys, accents, apart)
+    spans = _phrase_spans(keys, phrases)
+    alone = (
+        {w for p in phrases for w in p}
+        if apart
+        else {p[0] for p in phrases if len(p) == 1}
+    )
     out, n = [], 0
     while n < len(parts):
         if n in spans:
@@ -447,29 +632,52 @@ def highlight(text, query, apart=False):
     return mark_safe("".join(out))  # noqa: S308 - every part is escaped above
 
 
-def snippet(text, query, apart=False, width=36):
-    """Return about width words of text around the first match, highlighted.
-
-    The first match is where a phrase is, else the first word of the query.
-    """
-    tokens = nfc(text or "").split()
-    folded = [_token_words(token) for token in tokens]
-    flat = [(n, word) for n, found in enumerate(folded) for word in found]
+def _first_match(tokens, words_of, phrases, whole):
+    """Return the index of the token where a phrase (whole) or a word first is."""
+    flat = [(n, word) for n, token in enumerate(tokens) for word in words_of(token)]
     keys = [word for _, word in flat]
-    first = None
-    for phrase in query.phrases:
-        if len(phrase) > 1:
-            starts = [
+    if whole:
+        return min(
+            (
                 flat[i][0]
+                for phrase in phrases
+                if len(phrase) > 1
                 for i in range(len(keys) - len(phrase) + 1)
                 if tuple(keys[i : i + len(phrase)]) == phrase
-            ]
-            if starts and (first is None or starts[0] < first):
-                first = starts[0]
-    if first is None:
-        wanted = set(query.words)
-        first = next((n for n, word in flat if word in wanted), 0)
+            ),
+            default=None,
+        )
+    wanted = {word for phrase in phrases for word in phrase}
+    return next((n for n, word in flat if word in wanted), None)
+
+
+def snippet(text, query, apart=False, figures="", width=36):
+    """Return about width words of text around the first match, highlighted.
+
+    The first match is where a phrase is, else the first word of the query; as
+    typed before folded, for a query typed with diacritics. It is looked for in
+    the text, then in the lines of a report's ward figures: found in a line, the
+    snippet is that line ("Giáp Bát: 99,47% cử tri đã bỏ phiếu").
+    """
+    sources = [nfc(line).split() for line in [text or "", *figures.splitlines()]]
+    ways = []
+    if query.accented:
+        ways.append((_token_accents, query.accented))
+    if not (apart and query.accented):  # words apart were found as typed
+        ways.append((_token_words, query.phrases))
+    source, first = 0, 0
+    for whole, (words_of, phrases) in itertools.product((True, False), ways):
+        found = [_first_match(t, words_of, phrases, whole) for t in sources]
+        source = next((n for n, at in enumerate(found) if at is not None), None)
+        if source is not None:
+            first = found[source]
+            break
+    else:
+        source = 0
+    tokens = sources[source]
     start = max(0, first - width // 3)
+    if source and len(tokens) <= width:
+        start = 0  # a ward's line, whole
     chosen = " ".join(tokens[start : start + width])
     prefix = "… " if start else ""
     suffix = " …" if start + width < len(tokens) else ""

@@ -16,10 +16,14 @@ class SearchEntryQuerySet(models.QuerySet):
 class SearchEntry(models.Model):
     """One searchable item (article, report, campaign, document), kept by signals.
 
-    The *_key columns hold the text folded to lower-case ASCII words between
-    spaces, so that "Hoàng Mai", "HOÀNG MAI" and "hoang mai" are the same words.
-    On PostgreSQL, generated tsvector columns and GIN indexes over them (portal's
-    migration 0004) answer the search, and an index in the order of the results
+    A report's figures are one line per ward ("Giáp Bát: 99,47% cử tri đã bỏ
+    phiếu"), so that a ward's name finds them. The title_key, body_key and
+    figures_key columns hold the title, the text and the figures folded to
+    lower-case ASCII words between spaces, so that "Hoàng Mai", "HOÀNG MAI" and
+    "hoang mai" are the same words; the *_accent_key columns hold the same words
+    with their diacritics, lower case, for a query typed with them. On PostgreSQL,
+    generated tsvector columns and GIN indexes over them (portal's migration 0004,
+    search's 0004) answer the search, and an index in the order of the results
     (search's migration 0003) lets a page stop early; SQLite matches the padded
     words directly.
     """
@@ -36,6 +40,11 @@ class SearchEntry(models.Model):
     text = models.TextField("nội dung (văn bản thuần)", blank=True)
     title_key = models.TextField(default="")
     body_key = models.TextField(default="")
+    figures = models.TextField("số liệu theo phường", blank=True, default="")
+    figures_key = models.TextField(default="")
+    title_accent_key = models.TextField(default="")
+    body_accent_key = models.TextField(default="")
+    figures_accent_key = models.TextField(default="")
     url = models.CharField(max_length=600)
     published_at = models.DateTimeField(null=True, db_index=True)
     public = models.BooleanField(default=False)

@@ -43,7 +43,9 @@ def search_page(request):
         page_obj = Paginator(entries, SEARCH_PAGE_SIZE).get_page(wanted or 1)
         for entry in page_obj:
             entry.title_html = index.highlight(entry.title, parsed, entry.apart)
-            entry.snippet_html = index.snippet(entry.text, parsed, entry.apart)
+            entry.snippet_html = index.snippet(
+                entry.text, parsed, entry.apart, entry.figures
+            )
             (apart if entry.apart else together).append(entry)
     elif query:
         notices.append("Từ khóa cần có ít nhất một chữ hoặc số.")

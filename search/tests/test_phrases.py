@@ -161,13 +161,24 @@ def test_words_apart_are_each_marked(client, make_article):
 
 
 def test_parse_query():
-    assert index.parse_query("Định  Công!") == index.Query((("dinh", "cong"),))
+    assert index.parse_query("Định  Công!") == index.Query(
+        (("dinh", "cong"),), accented=(("định", "công"),)
+    )
+    assert index.parse_query("dinh  CONG!") == index.Query((("dinh", "cong"),))
     assert index.parse_query('"Định Công" vệ sinh') == index.Query(
-        (("dinh", "cong"), ("ve",), ("sinh",)), exact=True
+        (("dinh", "cong"), ("ve",), ("sinh",)),
+        exact=True,
+        accented=(("định", "công"), ("vệ",), ("sinh",)),
     )
     assert index.parse_query("“Hoàng Mai”") == index.Query(
-        (("hoang", "mai"),), exact=True
+        (("hoang", "mai"),), exact=True, accented=(("hoàng", "mai"),)
     )
+    # Ð is Đ, numbers lose their separators, as in the folded words.
+    assert index.parse_query("\u00d0ạt 99,47%") == index.Query(
+        (("dat", "9947"),), accented=(("đạt", "9947"),)
+    )
+    # Words fold() leaves are no folded words: the query is read folded.
+    assert index.parse_query("Định Москва") == index.Query((("dinh",),))
     # Empty quotes are no phrase.
     assert index.parse_query('"" dinh') == index.Query((("dinh",),))
     assert not index.parse_query('"!!"')
