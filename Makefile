@@ -32,7 +32,7 @@ bench: venv
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lighthouse.py
 
-# Lighthouse (mobile) on the home, article, campaign, report and search pages.
+# Lighthouse (mobile) on the home, article, campaign, report, search and poll pages.
 lighthouse: venv
 	$(BIN)/python bench/lighthouse.py
 

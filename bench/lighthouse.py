@@ -1,4 +1,4 @@
-"""Run Lighthouse (mobile) on the home, article, campaign, report and search pages.
+"""Run Lighthouse (mobile) on the home, article, campaign, report, search, poll pages.
 
 The demo is loaded into a fresh SQLite database in a temporary folder and served
 by gunicorn under production settings (bench/lighthouse_settings.py: production's,
@@ -54,17 +54,23 @@ def pages(env):
     """Return {name: path} of the pages to measure, read from the demo."""
     code = (
         "from news.models import Article; from campaigns.models import Report;"
+        "from polls.models import Poll;"
         "a = Article.objects.published().filter(is_featured=True).first();"
         "r = Report.objects.published().get(campaign__slug='bau-cu-2021');"
-        "print(a.get_absolute_url()); print(r.get_absolute_url())"
+        "p = Poll.objects.current().first();"
+        "print(a.get_absolute_url()); print(r.get_absolute_url());"
+        "print(p.get_absolute_url())"
     )
-    article, report = manage(env, "shell", "-v0", "-c", code, capture=True).split()
+    article, report, poll = manage(
+        env, "shell", "-v0", "-c", code, capture=True
+    ).split()
     return {
         "home": "/",
         "article": article,
         "campaign": "/chien-dich/bau-cu-2021/",
         "report": report,
         "search": "/tim-kiem/?q=v%C3%B9ng+xanh",
+        "poll": poll,
     }
 
 

@@ -12,6 +12,15 @@ WARD_WEIGHTS = [9, 8, 12, 6, 7, 10, 8, 7, 5, 9, 11, 4, 13, 6]
 # is True (split illustratively), False (district only) or {ward name: value}
 # (real), and the qualifier "tren" (over) or "khoang" (about) when the total is one.
 # A ratio: (name, "%", ("ratio", numerator name, denominator name), None).
+# Names an earlier demo gave indicators, renamed in place so their figures stay.
+FORMER_NAMES = {
+    "Bài đăng trên hai fanpage của quận": "Bài đăng trên hai trang Facebook của quận",
+    "Lượt chia sẻ trên fanpage": "Lượt chia sẻ trên trang Facebook",
+    "Lượt theo dõi và tương tác trên fanpage": (
+        "Lượt theo dõi và tương tác trên trang Facebook"
+    ),
+    "Người theo dõi hai fanpage": "Người theo dõi hai trang Facebook",
+}
 CAMPAIGNS = [
     {
         "name": "Học tập và làm theo Bác – Chỉ thị 05-CT/TW",
@@ -67,9 +76,9 @@ CAMPAIGNS = [
                 76,
                 False,
             ),
-            ("Bài đăng trên hai fanpage của quận", "bài", 85, False),
-            ("Lượt chia sẻ trên fanpage", "lượt", 1250, False),
-            ("Lượt theo dõi và tương tác trên fanpage", "lượt", 6510, False),
+            ("Bài đăng trên hai trang Facebook của quận", "bài", 85, False),
+            ("Lượt chia sẻ trên trang Facebook", "lượt", 1250, False),
+            ("Lượt theo dõi và tương tác trên trang Facebook", "lượt", 6510, False),
             ("Đại biểu Quốc hội trúng cử", "đại biểu", 3, False),
             ("Đại biểu HĐND Thành phố trúng cử", "đại biểu", 4, False),
             ("Đại biểu HĐND quận trúng cử", "đại biểu", 35, False),
@@ -155,7 +164,7 @@ CAMPAIGNS = [
             ("Thành viên Ban Chỉ đạo", "người", 16, False),
             ("Thành viên tổ giúp việc", "người", 17, False),
             ("Cộng tác viên", "người", 42, True),
-            ("Người theo dõi hai fanpage", "người", 5000, False, "tren"),
+            ("Người theo dõi hai trang Facebook", "người", 5000, False, "tren"),
             ("Bài viết đăng tải", "bài", 1625, False),
             ("Ảnh đăng tải", "ảnh", 3095, False),
             ("Lượt tiếp cận", "lượt", 145000, False, "tren"),
@@ -166,8 +175,9 @@ CAMPAIGNS = [
             "title": "Hoạt động trên không gian mạng đến ngày 25/11/2021",
             "period": "Năm 2021",
             "reported_on": "2021-11-25",
-            "summary": "Hai fanpage của quận có hơn 5.000 người theo dõi, 1.625 bài "
-            "viết, 3.095 ảnh, hơn 145.000 lượt tiếp cận và 14.620 lượt tương tác.",
+            "summary": "Hai trang Facebook của quận có hơn 5.000 người theo dõi, "
+            "1.625 bài viết, 3.095 ảnh, hơn 145.000 lượt tiếp cận và 14.620 lượt "
+            "tương tác.",
             "body": "<p>Ban Chỉ đạo có 16 thành viên, tổ giúp việc 17 người và 42 cộng "
             "tác viên. Các bài viết nhận hơn 600 bình luận, hơn 1.325 lượt thích và "
             "215 lượt chia sẻ.</p>",

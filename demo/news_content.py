@@ -1,5 +1,11 @@
 """Demo categories and articles for seed_demo, written from the product brief."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
 CATEGORIES = [
     # (name, slug, order)
     ("Hoạt động Ban Tuyên giáo", "hoat-dong-ban-tuyen-giao", 1),
@@ -52,7 +58,7 @@ Hồng – Quốc lộ 1A, nơi vướng mắc kéo dài từ năm 2002, 19 hộ
 Thịnh Liệt và 13 hộ dân phường Định Công đã tự nguyện bàn giao mặt bằng mà không phải
 cưỡng chế.</p>
 <h2>Giữ vững trận địa tư tưởng trên không gian mạng</h2>
-<p>Ban Chỉ đạo 35 quận duy trì hiệu quả hai trang fan page. Tính đến ngày 25/11/2021,
+<p>Ban Chỉ đạo 35 quận duy trì hiệu quả hai trang Facebook. Tính đến ngày 25/11/2021,
 các trang đã có hơn 5.000 người theo dõi, đăng tải 1.625 bài viết và đạt hơn 145.000
 lượt tiếp cận.</p>
 <p>Các văn bản chỉ đạo được nhắc tới trong năm gồm
@@ -81,7 +87,7 @@ dung, phương thức tuyên truyền trong năm 2022.</em></p>""",
         ),
         "category": "hoat-dong-ban-tuyen-giao",
         "sapo": (
-            "Hai trang fan page do Ban Chỉ đạo 35 quận quản lý đã có hơn 5.000 người "
+            "Hai trang Facebook do Ban Chỉ đạo 35 quận quản lý đã có hơn 5.000 người "
             "theo dõi và đạt trên 145.000 lượt tiếp cận, trở thành kênh tin cậy để "
             "người dân nắm bắt thông tin chính thống."
         ),
@@ -94,8 +100,8 @@ mạng làm “mặt trận” trọng tâm.</p>
 42 cộng tác viên ở các cơ quan, đơn vị và phường. Lực lượng này thường xuyên chia sẻ
 thông tin chính thống, kịp thời nắm bắt dư luận xã hội và phản bác những luận điệu xuyên
 tạc.</p>
-<h2>Hai fan page, hàng chục nghìn lượt tương tác</h2>
-<p>Tính đến ngày 25/11/2021, hai trang fan page của quận đạt những con số đáng ghi
+<h2>Hai trang Facebook, hàng chục nghìn lượt tương tác</h2>
+<p>Tính đến ngày 25/11/2021, hai trang Facebook của quận đạt những con số đáng ghi
 nhận:</p>
 <ul>
 <li>Hơn 5.000 người theo dõi;</li>
@@ -193,7 +199,7 @@ viên.</li>
 </ul>
 <p>Lớp học được thiết kế theo hướng thực hành, học viên sẽ trực tiếp soạn thảo bài viết,
 chọn ảnh minh họa và thảo luận các tình huống thường gặp trong quá trình quản trị hai
-trang fan page của quận. Báo cáo viên là những người có kinh nghiệm trong lĩnh vực báo
+trang Facebook của quận. Báo cáo viên là những người có kinh nghiệm trong lĩnh vực báo
 chí và công tác tuyên giáo.</p>
 <p>Ban Chỉ đạo 35 quận đề nghị các cơ quan, đơn vị và Đảng ủy các phường cử đúng thành
 phần, tạo điều kiện để cán bộ tham dự đầy đủ. Sau tập huấn, mỗi cộng tác viên sẽ được
@@ -227,7 +233,7 @@ thị 05-CT/TW, gắn với nhiệm vụ chính trị của từng đơn vị;</
 <li>Tuyên truyền kịp thời các chủ trương, chính sách mới, nhất là về phòng, chống dịch
 Covid-19 và phục hồi kinh tế – xã hội;</li>
 <li>Tiếp tục đồng hành với công tác giải phóng mặt bằng các dự án trọng điểm;</li>
-<li>Nâng cao chất lượng hoạt động của Ban Chỉ đạo 35 quận và hai trang fan page;</li>
+<li>Nâng cao chất lượng hoạt động của Ban Chỉ đạo 35 quận và hai trang Facebook;</li>
 <li>Phối hợp tuyên truyền về cải cách hành chính, nâng cao sự hài lòng của người dân đối
 với Bộ phận Một cửa.</li>
 </ul>
@@ -656,8 +662,8 @@ kết.</p>""",
         "category": "bau-cu",
         "sapo": (
             "Với 76 phóng sự, tin bài trên báo chí Trung ương và Thành phố, 85 tin "
-            "bài trên hai fan page của quận, công tác tuyên truyền bầu cử năm 2021 "
-            "tại Hoàng Mai được đánh giá đa dạng, hiệu quả."
+            "bài trên hai trang Facebook của quận, công tác tuyên truyền bầu cử năm "
+            "2021 tại Hoàng Mai được đánh giá đa dạng, hiệu quả."
         ),
         "body": """<p>Nhìn lại cuộc bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội
 đồng nhân dân các cấp nhiệm kỳ 2021–2026, công tác tuyên truyền tại quận Hoàng Mai đã
@@ -669,7 +675,7 @@ nghị tại khu dân cư, quận đã chú trọng khai thác báo chí và m�
 <ul>
 <li><strong>76</strong> phóng sự, tin bài về công tác bầu cử của quận được đăng, phát
 trên các cơ quan báo chí Trung ương và Thành phố;</li>
-<li><strong>85</strong> tin bài được đăng trên hai fan page của quận, với
+<li><strong>85</strong> tin bài được đăng trên hai trang Facebook của quận, với
 <strong>1.250</strong> lượt chia sẻ;</li>
 <li><strong>6.510</strong> lượt theo dõi và tương tác với các nội dung về bầu cử;</li>
 <li><strong>190</strong> khu vực bỏ phiếu tại 14 phường được trang trí trang trọng.</li>
@@ -757,7 +763,7 @@ của Mặt trận, các đoàn thể và ban quản trị chung cư.</p>
 <p>Ban Tuyên giáo Quận ủy được giao chủ trì hướng dẫn nội dung tuyên truyền, biểu dương
 kịp thời những cách làm hay, những tấm gương tiêu biểu trong phòng, chống dịch. Thông
 tin về tình hình dịch bệnh và các quy định mới được đăng tải liên tục trên cổng thông
-tin điện tử và hai fan page của quận.</p>
+tin điện tử và hai trang Facebook của quận.</p>
 <p>Quận Hoàng Mai kêu gọi cán bộ, đảng viên và nhân dân đồng lòng, chung sức giữ vững
 từng “vùng xanh”, qua đó bảo vệ sức khỏe cộng đồng và sớm đưa cuộc sống trở lại bình
 thường.</p>""",
@@ -825,14 +831,16 @@ phòng dịch hiệu quả, vừa tạo điều kiện phục hồi sản xuất
             "chất lượng phục vụ."
         ),
         "body": """<p>Nhằm lắng nghe ý kiến của người dân và doanh nghiệp, cổng thông
-tin điện tử quận Hoàng Mai đã mở mục <strong>“Bình chọn”</strong> với nội dung: <em>Đánh
-giá thái độ tiếp công dân của cán bộ Một cửa quận</em>. Mục bình chọn được đặt ở cột bên
-phải của trang, dễ dàng sử dụng trên cả máy tính và điện thoại.</p>
+tin điện tử quận Hoàng Mai mở cuộc bình chọn <em>Đánh giá thái độ tiếp công dân của cán
+bộ Một cửa quận</em> từ hôm nay. Mời bạn bình chọn tại
+<a href="/binh-chon/danh-gia-thai-do-tiep-cong-dan-cua-can-bo-mot-cua-quan/">trang bình
+chọn của cổng thông tin</a>, trên máy tính hay điện thoại đều được.</p>
 <h2>Cách tham gia</h2>
 <ul>
-<li>Truy cập cổng thông tin điện tử của quận, tìm mục “Bình chọn” ở cột bên;</li>
+<li>Mở trang bình chọn theo đường dẫn ở trên; mục “Bình chọn” cũng có trên các trang
+khác của cổng thông tin;</li>
 <li>Chọn mức đánh giá phù hợp với trải nghiệm của mình;</li>
-<li>Bấm gửi để hoàn tất; mỗi người tham gia bình chọn một lần, không cần tạo tài
+<li>Bấm “Gửi bình chọn” để hoàn tất. Mỗi người bình chọn một lần, không cần tạo tài
 khoản.</li>
 </ul>
 <p>Bộ phận Một cửa là nơi trực tiếp tiếp nhận hồ sơ và trả kết quả giải quyết thủ tục
@@ -894,3 +902,14 @@ và cải thiện chất lượng phục vụ.</p>""",
         "featured": False,
     },
 ]
+
+
+def published_at(article):
+    """Return when a demo article is published: its date, some days ahead, or None."""
+    if article["published"]:
+        return datetime.datetime.strptime(
+            article["published"], "%Y-%m-%d %H:%M"
+        ).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    if article["days_ahead"]:
+        return timezone.now() + datetime.timedelta(days=article["days_ahead"])
+    return None

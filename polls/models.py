@@ -89,6 +89,14 @@ class Poll(Publishable):
     def is_closed(self):
         return self.closes_at is not None and self.closes_at <= timezone.now()
 
+    def shows_results(self, *, voted):
+        """Tell whether a reader sees the results; voted: whether they voted."""
+        return (
+            self.results == self.Results.ALWAYS
+            or (self.results == self.Results.AFTER_VOTE and (voted or self.is_closed))
+            or (self.results == self.Results.AFTER_CLOSE and self.is_closed)
+        )
+
     def total_votes(self):
         return self.choices.aggregate(total=Sum("votes_count"))["total"] or 0
 

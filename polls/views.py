@@ -42,11 +42,6 @@ def poll_detail(request, slug):
     if poll.is_closed and not poll.hashes_erased_at:
         erase_address_hashes(poll)
     voted = has_voted(poll, voter_key(request))
-    show_results = (
-        poll.results == Poll.Results.ALWAYS
-        or (poll.results == Poll.Results.AFTER_VOTE and (voted or poll.is_closed))
-        or (poll.results == Poll.Results.AFTER_CLOSE and poll.is_closed)
-    )
     response = render(
         request,
         "polls/poll_detail.html",
@@ -54,7 +49,7 @@ def poll_detail(request, slug):
             "poll": poll,
             "choices": poll.choices.all(),
             "voted": voted,
-            "results": results(poll) if show_results else None,
+            "results": results(poll) if poll.shows_results(voted=voted) else None,
         },
     )
     if VOTER_COOKIE in request.COOKIES:

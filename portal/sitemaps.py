@@ -4,13 +4,20 @@ from django.urls import reverse
 from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ReportSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pages.sitemaps import PageSitemap
+from polls.sitemaps import PollSitemap
 
 
 class MainPagesSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "news:list", "campaigns:list", "campaigns:documents"]
+        return [
+            "home",
+            "news:list",
+            "campaigns:list",
+            "campaigns:documents",
+            "site_map",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -24,4 +31,5 @@ SITEMAPS = {
     "campaigns": CampaignSitemap,
     "reports": ReportSitemap,
     "documents": DocumentSitemap,
+    "polls": PollSitemap,
 }

@@ -23,6 +23,7 @@ urlpatterns = [
     path("binh-chon/", include("polls.urls")),
     path("trang/<slug:slug>/", pages_views.page_detail, name="page"),
     path("tim-kiem/", search_views.search_page, name="search"),
+    path("so-do-trang/", views.site_map, name="site_map"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("sitemap-<section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

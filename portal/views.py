@@ -17,6 +17,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.static import serve as static_serve
 
+from campaigns.models import Document
 from publishing import params
 from publishing.methods import posted, safe
 from publishing.uploads import ImageRejected, clean_image, store_image
@@ -30,6 +31,33 @@ logger = logging.getLogger(__name__)
 def home(request):
     """Show the home page: the featured articles and the latest of every category."""
     return render(request, "portal/home.html")
+
+
+@safe
+def site_map(request):
+    """Show readers the map of the site: what sitemap.xml lists, by section.
+
+    Each list starts from the sitemap's own items, so both show the same rows;
+    the articles and reports, too many to list, are reached through their
+    sections and campaigns.
+    """
+
+    def items(section, *shown):
+        return SITEMAPS[section]().items().only("slug", *shown)
+
+    return render(
+        request,
+        "portal/site_map.html",
+        {
+            "categories": items("categories", "name"),
+            "campaigns": items("campaigns", "name", "period"),
+            "documents": items(
+                "documents", "kind", "number", "issued_on", "summary"
+            ).order_by(*Document._meta.ordering),
+            "polls": items("polls", "question", "opens_at", "closes_at"),
+            "pages": items("pages", "title"),
+        },
+    )
 
 
 @safe

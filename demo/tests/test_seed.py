@@ -5,10 +5,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from campaigns.models import Document, Figure, Report
+from campaigns.models import Document, Figure, Indicator, Report
 from demo.images import cover_alt, draw_cover, scene_for
+from demo.polls import INVITATION, QUESTION
 from news.models import Article, Category
 from pages.models import Page
+from polls.models import Poll
 from publishing.pictures import pictures_without_description
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 
@@ -38,6 +40,8 @@ def snapshot():
         "reports": list(Report.objects.order_by("pk").values_list("pk", "version")),
         "figures": list(Figure.objects.order_by("pk").values_list("pk", "value")),
         "documents": list(Document.objects.order_by("pk").values_list("pk", "file")),
+        "indicators": list(Indicator.objects.order_by("pk").values_list("pk", "name")),
+        "polls": list(Poll.objects.values_list("pk", "version", "opens_at")),
     }
 
 
@@ -129,3 +133,61 @@ def test_demo_has_the_documents_the_review_of_2021_cites(client):
     review = Article.objects.get(title__startswith="Những hoạt động nổi bật")
     for document in Document.objects.filter(number__in=CITED):
         assert f'href="{document.get_absolute_url()}"' in review.body
+
+
+def test_the_demo_agrees_with_itself_and_speaks_plainly(client):
+    call_command("seed_demo")
+    poll = Poll.objects.get(question=QUESTION)
+    invitation = Article.objects.get(slug=INVITATION)
+    assert invitation.published_at >= poll.opens_at
+    assert Poll.objects.current().get() == poll
+    # Where the poll is holds on every screen: a link, not "the right-hand column".
+    assert "bên phải" not in invitation.body and "cột bên" not in invitation.body
+    assert f'href="{poll.get_absolute_url()}"' in invitation.body
+    page = client.get(invitation.get_absolute_url()).content.decode()
+    assert f"{timezone.localtime(invitation.published_at):%d/%m/%Y}" in page
+    poll_page = client.get(poll.get_absolute_url()).content.decode()
+    assert f"Mở từ {timezone.localtime(poll.opens_at):%d/%m/%Y}" in poll_page
+    # One name for the office's Facebook pages.
+    texts = [
+        *Article.objects.values_list("title", "sapo", "body"),
+        *Report.objects.values_list("title", "summary", "body"),
+        *Indicator.objects.values_list("name"),
+    ]
+    words = " ".join(" ".join(row) for row in texts).lower()
+    assert "fan page" not in words and "fanpage" not in words
+    assert "trang facebook" in words
+
+
+def test_seed_demo_brings_an_earlier_runs_text_up_to_date():
+    call_command("seed_demo")
+    new = snapshot()
+    # What an earlier demo wrote: the poll opened a month before today, the
+    # invitation sent readers to the right-hand column, "fanpage" in names.
+    poll = Poll.objects.get(question=QUESTION)
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    Poll.objects.filter(pk=poll.pk).update(opens_at=month_ago, published_at=month_ago)
+    Article.objects.filter(slug=INVITATION).update(
+        body="<p>Mục bình chọn được đặt ở cột bên phải của trang.</p>"
+    )
+    indicator = Indicator.objects.get(name="Người theo dõi hai trang Facebook")
+    figures = list(indicator.figures.values_list("pk", "value"))
+    indicator.name = "Người theo dõi hai fanpage"
+    indicator.save()
+    report = indicator.figures.first().report
+    Report.objects.filter(pk=report.pk).update(summary="Hai fanpage của quận.")
+
+    call_command("seed_demo")
+    poll.refresh_from_db()
+    invitation = Article.objects.get(slug=INVITATION)
+    assert poll.opens_at == poll.published_at == invitation.published_at
+    assert "bên phải" not in invitation.body
+    indicator.refresh_from_db()
+    assert indicator.name == "Người theo dõi hai trang Facebook"
+    assert list(indicator.figures.values_list("pk", "value")) == figures
+    report.refresh_from_db()
+    assert report.summary.startswith("Hai trang Facebook của quận")
+    assert Indicator.objects.count() == len(new["indicators"])
+    again = snapshot()
+    call_command("seed_demo")
+    assert snapshot() == again

@@ -59,3 +59,46 @@ def test_vote_from_the_home_widget_then_a_second_is_refused(
         assert Vote.objects.count() == 1
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_the_poll_page_has_one_poll_and_says_one_thing_at_a_time(
+    browser, live_server, open_poll, width
+):
+    url = live_server.url + open_poll.get_absolute_url()
+    vote_url = f"/binh-chon/{open_poll.slug}/binh-chon/"
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        assert page.locator(f"form[action='{vote_url}']").count() == 1
+        assert page.locator(".poll-widget").count() == 0
+        # Results come after the vote: nothing links to them before.
+        assert page.get_by_role("link", name="Xem kết quả").count() == 0
+        assert page.get_by_text("Kết quả hiển thị sau khi bạn bình chọn").is_visible()
+        keep(page, f"poll-page-{width}")
+        # A second tab, opened before the vote, will try again.
+        later = context.new_page()
+        later.goto(url)
+
+        page.get_by_label("Hài lòng", exact=True).check()
+        page.get_by_role("button", name="Gửi bình chọn").click()
+        page.wait_for_selector("table.poll-results")
+        assert page.locator(".notice").all_inner_texts() == [
+            "Cảm ơn bạn đã bình chọn! Phiếu của bạn đã được ghi nhận."
+        ]
+        assert page.locator(f"form[action='{vote_url}']").count() == 0
+        keep(page, f"poll-page-voted-{width}")
+
+        later.get_by_label("Rất hài lòng").check()
+        later.get_by_role("button", name="Gửi bình chọn").click()
+        later.wait_for_selector("table.poll-results")
+        later.wait_for_load_state("networkidle")  # the side column's question, if any
+        assert later.locator(".notice").all_inner_texts() == [
+            "Bạn đã bình chọn cho câu hỏi này. Cảm ơn bạn!"
+        ]
+        assert later.get_by_text("Bạn đã bình chọn", exact=False).count() == 1
+        keep(later, f"poll-page-second-vote-refused-{width}")
+        assert Vote.objects.count() == 1
+    finally:
+        context.close()

@@ -225,6 +225,8 @@ def test_results_after_voting_only(client, open_poll):
     assert "Tổng số phiếu" not in client.get(url).content.decode()
     vote(client, open_poll, open_poll.choices.first())
     html = client.get(url).content.decode()
+    assert "Tổng số phiếu" in html and "Cảm ơn bạn đã bình chọn!" in html
+    html = client.get(url).content.decode()
     assert "Tổng số phiếu" in html and "Bạn đã bình chọn" in html
 
 

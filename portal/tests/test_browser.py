@@ -67,6 +67,7 @@ def test_reader_pages_render_cleanly(browser, live_server, viewport):
         "document": "/van-ban/ke-hoach-50-kh-qu/",
         "search": "/tim-kiem/?q=hoang+mai",
         "poll": "/binh-chon/danh-gia-thai-do-tiep-cong-dan-cua-can-bo-mot-cua-quan/",
+        "site_map": "/so-do-trang/",
     }
     problems = {
         name: visit(browser, live_server.url + path, viewport, name)

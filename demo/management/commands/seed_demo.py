@@ -1,16 +1,13 @@
-import datetime
-from zoneinfo import ZoneInfo
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 
 from news.models import Article, Category
 from pages.models import Page
+from publishing.sanitiser import clean_body
 from publishing.workflow import APPROVER_GROUP, EDITOR_GROUP
 from search import index as search
 from search.models import SearchEntry
@@ -18,7 +15,8 @@ from search.models import SearchEntry
 from ... import campaigns as campaigns_demo
 from ... import polls as polls_demo
 from ...images import cover_alt, draw_cover, scene_for
-from ...news_content import ARTICLES, CATEGORIES
+from ...news_content import ARTICLES, CATEGORIES, published_at
+from ...revisions import bring_up_to_date
 from ...weather import load_places
 
 # Development-only logins, printed on start and listed in the README:
@@ -114,21 +112,19 @@ class Command(BaseCommand):
                 slug=slug, defaults={"name": name, "order": order}
             )
         campaigns_demo.load_campaigns()
-        hanoi = ZoneInfo(settings.TIME_ZONE)
         created = 0
         for data in ARTICLES:
-            if Article.objects.filter(slug=data["slug"]).exists():
-                continue
-            if data["published"]:
-                published_at = datetime.datetime.strptime(
-                    data["published"], "%Y-%m-%d %H:%M"
-                ).replace(tzinfo=hanoi)
-            elif data["days_ahead"]:
-                published_at = timezone.now() + datetime.timedelta(
-                    days=data["days_ahead"]
+            existing = Article.objects.filter(slug=data["slug"]).first()
+            if existing:
+                # An earlier run's article takes the demo's current text; its
+                # workflow (status, publish time) stays as it is.
+                bring_up_to_date(
+                    existing,
+                    title=data["title"],
+                    sapo=data["sapo"],
+                    body=clean_body(data["body"])[0],
                 )
-            else:
-                published_at = None
+                continue
             scene = scene_for(data["slug"])
             article = Article(
                 title=data["title"],
@@ -139,7 +135,7 @@ class Command(BaseCommand):
                 body=data["body"],
                 author=data["author"],
                 status=data["status"],
-                published_at=published_at,
+                published_at=published_at(data),
                 is_featured=data["featured"],
                 cover_alt=cover_alt(scene),
             )
