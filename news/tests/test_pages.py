@@ -57,7 +57,8 @@ def test_lead_pictures_are_fetched_first_and_the_others_when_near(client, make_a
         make_article(with_cover=True, is_featured=True, title=f"Tin nổi bật {n}")
     make_article(with_cover=True, title="Tin thường")
     home = img_tags(client.get("/").content.decode())
-    covers = [img for img in home if "srcset" in img]
+    # Covers: the pictures with sizes= (the header's emblem has a 2x srcset).
+    covers = [img for img in home if "sizes" in img]
     assert len(covers) == 3 + 4  # three featured, then a category's four
     lead, *others = covers
     assert (lead["loading"], lead["fetchpriority"]) == ("eager", "high")
@@ -68,7 +69,7 @@ def test_lead_pictures_are_fetched_first_and_the_others_when_near(client, make_a
 
     article = Article.objects.get(title="Tin nổi bật 2")
     page = img_tags(client.get(article.get_absolute_url()).content.decode())
-    cover, *related = [img for img in page if "srcset" in img]
+    cover, *related = [img for img in page if "sizes" in img]
     assert (cover["loading"], cover["fetchpriority"]) == ("eager", "high")
     assert cover["sizes"] == LAYOUTS["cover"][0]
     assert related and all(img["loading"] == "lazy" for img in related)
@@ -82,7 +83,7 @@ def test_every_srcset_candidate_is_a_stored_file_of_its_stated_width(
     pages.append(article.get_absolute_url())
     for url in pages:
         for img in img_tags(client.get(url).content.decode()):
-            if "srcset" not in img:
+            if "sizes" not in img:  # not a cover: the header's emblem
                 continue
             candidates = srcset_candidates(img["srcset"])
             assert [width for _, width in candidates] == [160, 320, 480, 600]

@@ -119,12 +119,13 @@ SCROLL_THROUGH = """async () => {
   }
   await Promise.all([...document.images].map((img) => img.decode().catch(() => {})));
 }"""
-PICTURES = """[...document.querySelectorAll("img[srcset]")].map((img) => ({
+# Covers and cards: the pictures with sizes= (the header's emblem has a 2x srcset).
+PICTURES = """[...document.querySelectorAll("img[sizes]")].map((img) => ({
   file: img.currentSrc.split("/").pop(), natural: img.naturalWidth,
   shown: img.clientWidth, loading: img.loading, priority: img.fetchPriority}))"""
 # The largest paint once the lead picture is shown: its file, or the tag painted.
 LARGEST_PAINT = """async () => {
-  await document.querySelector("img[srcset]").decode();
+  await document.querySelector("img[sizes]").decode();
   await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)));
   return new Promise((found) => new PerformanceObserver((list) => {
     const element = list.getEntries().at(-1).element;
