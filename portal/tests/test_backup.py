@@ -134,3 +134,20 @@ def test_the_commit_comes_from_portal_commit_without_git(monkeypatch):
     monkeypatch.delenv("PORTAL_COMMIT")
     monkeypatch.setenv("PATH", os.devnull)  # no git on this server
     assert backup.code_commit() is None
+
+
+def test_the_restore_warns_of_other_secrets_and_missing_static_files(
+    settings, tmp_path
+):
+    """Point 2 and 6: told before anything changes, in words an operator acts on."""
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    manifest = {"commit": None, "secrets": backup.secret_fingerprints()}
+    assert [w for w in backup.warnings_for(manifest) if "KEY" in w] == []
+    settings.SECRET_KEY = "một-khóa-khác-" + "z" * 40
+    said = " ".join(backup.warnings_for(manifest))
+    assert "DJANGO_SECRET_KEY khác với lúc sao lưu" in said
+    assert "bầu lại được" in said and "tệp môi trường cũ" in said
+    assert "collectstatic --noinput" in said
+    (tmp_path / "staticfiles").mkdir()
+    (tmp_path / "staticfiles" / "staticfiles.json").write_text("{}")
+    assert "collectstatic" not in " ".join(backup.warnings_for(manifest))
