@@ -45,13 +45,12 @@ MANIFEST = "manifest.json"
 DUMP = "database.dump"
 MEDIA = "media/"
 ARCHIVE_NAME = re.compile(r"^hoangmai-(\d{8}-\d{6})\.tar$")
-# The units that use the database (deploy/systemd/), for an in-place restore.
-SERVICES = [
-    "hoangmai-gunicorn@*.service",
-    "hoangmai-weather.timer",
-    "hoangmai-close-polls.timer",
-    "hoangmai-backup.timer",
-]
+# The units that use the database (deploy/systemd/), for an in-place restore:
+# stopped by pattern; started by name (a stopped instance may no longer be loaded,
+# and a pattern only matches loaded units), the ports of docs/operations.md.
+TIMERS = "hoangmai-weather.timer hoangmai-close-polls.timer hoangmai-backup.timer"
+STOP = f"systemctl stop 'hoangmai-gunicorn@*.service' {TIMERS}"
+START = f"systemctl start hoangmai-gunicorn@8000 hoangmai-gunicorn@8001 {TIMERS}"
 # What the archive never holds, and how the manifest names each one's fingerprint.
 SECRETS = {"DJANGO_SECRET_KEY": "SECRET_KEY", "POLL_ADDRESS_KEY": "POLL_ADDRESS_KEY"}
 # What is lost when one is not the same as when the data was backed up.

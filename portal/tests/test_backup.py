@@ -8,6 +8,7 @@ pruning keeps 7 daily, 4 weekly and 12 monthly archives (point 7).
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 
@@ -151,3 +152,16 @@ def test_the_restore_warns_of_other_secrets_and_missing_static_files(
     (tmp_path / "staticfiles").mkdir()
     (tmp_path / "staticfiles" / "staticfiles.json").write_text("{}")
     assert "collectstatic" not in " ".join(backup.warnings_for(manifest))
+
+
+def test_the_restore_names_the_units_to_stop_and_start_as_shipped():
+    """Point 5: every unit the restore tells the operator to stop exists."""
+    shipped = {path.name for path in (ROOT / "deploy" / "systemd").iterdir()}
+    named = re.findall(r"hoangmai-[\w@*.-]+", backup.STOP + " " + backup.START)
+    for unit in named:
+        unit = unit.strip("'")
+        template = re.sub(r"@[^.]+(\.service)?$", "@.service", unit)
+        assert unit in shipped or template in shipped, unit
+    timers = {name for name in shipped if name.endswith(".timer")}
+    assert timers <= set(named), timers - set(named)
+    assert "hoangmai-gunicorn@" in backup.STOP

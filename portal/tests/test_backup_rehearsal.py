@@ -397,9 +397,10 @@ def test_a_backup_restores_on_a_new_machine_and_in_place_under_a_running_server(
 
             connection.close()  # the restore ends every connection of the role
             said = manage(env, "restore", "--noinput", str(archive))
-            assert (
-                "đã được chuyển sang" in said
-            )  # the picture uploaded after the backup
+            # The picture uploaded after the backup is moved aside; the units
+            # to stop are named.
+            assert "đã được chuyển sang" in said
+            assert "systemctl stop 'hoangmai-gunicorn@*.service'" in said
             after, pictures_after = crawl(a.url)
             differ = differences(before, after)
             assert not differ, "\n".join(differ[-1:] + differ[:5])

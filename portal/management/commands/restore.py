@@ -63,7 +63,7 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.WARNING(f"Lưu ý: {warning}"))
             self.stdout.write(
                 "Khôi phục tại chỗ: trước hết dừng các dịch vụ (bằng root):\n"
-                f"  systemctl stop {' '.join(backup.SERVICES)}\n"
+                f"  {backup.STOP}\n"
                 "Kết nối còn lại của vai trò này sẽ bị ngắt; yêu cầu đến trong lúc "
                 "khôi phục phải chờ."
             )
@@ -123,6 +123,6 @@ class Command(BaseCommand):
                 f"Đã khôi phục {archive.name} trong {seconds:.1f} giây: "
                 f"{sum(manifest['tables'].values())} dòng, {files} tệp, mã nguồn "
                 f"{manifest['commit'] or 'không rõ'}. Khởi động lại dịch vụ:\n"
-                f"  systemctl start {' '.join(backup.SERVICES)}"
+                f"  {backup.START}\n(mỗi gunicorn của máy này, theo cổng của nó)."
             )
         )
