@@ -236,6 +236,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 # Django serves uploads only in development; in production the web server does.
 SERVE_MEDIA = True
+# manage.py backup (portal/backup.py): where archives go, and a shell command run
+# after each one with the archive's path as $1 (copy it off the machine).
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+BACKUP_COPY_COMMAND = env("BACKUP_COPY_COMMAND")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

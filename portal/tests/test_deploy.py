@@ -26,6 +26,7 @@ def test_every_service_runs_the_portal_or_one_of_its_commands_with_its_environme
         "hoangmai-gunicorn@.service",
         "hoangmai-weather.service",
         "hoangmai-close-polls.service",
+        "hoangmai-backup.service",
     }
     for name, text in services.items():
         assert f"EnvironmentFile={ENVIRONMENT}\n" in text, name
