@@ -12,30 +12,13 @@ with the files behind it; `python bench/first_screen.py 2` weighs it at 2x.
 """
 
 import os
-import secrets
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-from run import free_port, wait_for  # bench/run.py, beside this script
+from lighthouse import demo_server  # bench/lighthouse.py, beside this script
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 CHROME = os.environ.get("CHROME_PATH", "/usr/lib/chromium/chromium")
 REDIS_URL = os.environ.get("FIRST_SCREEN_REDIS_URL", "redis://127.0.0.1:6379/14")
 PHONE = {"width": 360, "height": 640}
-
-
-def manage(env, *args):
-    subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        capture_output=True,
-    )
 
 
 def weigh(url, scale):
@@ -88,48 +71,8 @@ def show(title, received, base):
 
 def main():
     scale = float(sys.argv[1]) if len(sys.argv) > 1 else 1
-    import redis
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    with tempfile.TemporaryDirectory(prefix="first-screen-") as temp:
-        folder = Path(temp)
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bench.lighthouse_settings",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-            "DJANGO_MEDIA_ROOT": str(folder / "media"),
-            "DJANGO_STATIC_ROOT": str(folder / "static"),
-            "REDIS_URL": REDIS_URL,
-            "DJANGO_LOG_LEVEL": "WARNING",
-        }
-        dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings"}
-        manage(dev, "migrate", "--noinput", "-v0")
-        manage(dev, "seed_demo")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "--config=/dev/null",
-                "portal.wsgi",
-                f"--bind=127.0.0.1:{port}",
-                "--workers=2",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/healthz", seconds=60)
-            first, last = weigh(base + "/", scale)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with demo_server("first-screen-", REDIS_URL) as (base, _dev):
+        first, last = weigh(base + "/", scale)
     size = f"{PHONE['width']}x{PHONE['height']}"
     print(f"Home page, {size} at {scale:g}x, production serving.")
     show("First screen (loaded, not scrolled)", first, base)

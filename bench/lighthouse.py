@@ -11,6 +11,7 @@ ATTEMPTS times; a page that fails them all is a "failed" row, and the target is
 not met.
 """
 
+import contextlib
 import json
 import os
 import secrets
@@ -203,15 +204,18 @@ def report(results):
     return met
 
 
-def main():
-    if not shutil.which("npx"):
-        raise SystemExit("npx is missing: install Node.js 18.16 or later with npm")
-    if not Path(CHROME).exists():
-        raise SystemExit(f"no Chrome at {CHROME}: apt-get install chromium")
+@contextlib.contextmanager
+def demo_server(prefix, redis_url=REDIS_URL):
+    """Serve the demo as production would; yield (its base URL, the development env).
+
+    A fresh SQLite database in a temporary folder, seeded, its static files
+    collected, served by gunicorn under bench/lighthouse_settings.py; redis_url's
+    database is emptied first. bench/first_screen.py weighs the same server.
+    """
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    with tempfile.TemporaryDirectory(prefix="lighthouse-") as temp:
+    redis.Redis.from_url(redis_url).flushdb()
+    with tempfile.TemporaryDirectory(prefix=prefix) as temp:
         folder = Path(temp)
         env = {
             **os.environ,
@@ -221,14 +225,13 @@ def main():
             "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
             "DJANGO_MEDIA_ROOT": str(folder / "media"),
             "DJANGO_STATIC_ROOT": str(folder / "static"),
-            "REDIS_URL": REDIS_URL,
+            "REDIS_URL": redis_url,
             "DJANGO_LOG_LEVEL": "WARNING",
         }
         dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings"}
         manage(dev, "migrate", "--noinput", "-v0")
         manage(dev, "seed_demo", capture=True)
         manage(env, "collectstatic", "--noinput", "-v0")
-        paths = pages(dev)
         port = free_port()
         server = subprocess.Popen(
             [
@@ -247,11 +250,21 @@ def main():
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(base + "/healthz", seconds=60)
-            REPORTS.mkdir(parents=True, exist_ok=True)
-            results = measure(base, paths)
+            yield base, dev
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def main():
+    if not shutil.which("npx"):
+        raise SystemExit("npx is missing: install Node.js 18.16 or later with npm")
+    if not Path(CHROME).exists():
+        raise SystemExit(f"no Chrome at {CHROME}: apt-get install chromium")
+    with demo_server("lighthouse-") as (base, dev):
+        paths = pages(dev)
+        REPORTS.mkdir(parents=True, exist_ok=True)
+        results = measure(base, paths)
     if not report(results):
         raise SystemExit(1)
 
